@@ -1,0 +1,28 @@
+# The two commands of README: `make run` (REPL on the bundled graph) and `make test`.
+# Both install missing Debian packages first, then configure and build in build/.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+GRAPH ?= graphs/unc4841/unc4841.kgq
+
+.PHONY: run test build deps clean bench
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/kgq $(GRAPH)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	bash bench/lsqb/run.sh
+
+clean:
+	rm -rf $(BUILD)

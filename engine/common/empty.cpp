@@ -1,0 +1,1 @@
+// engine/common/empty.cpp — keeps an object library non-empty before its layer has sources.

@@ -1,0 +1,61 @@
+// kgq/database.hpp — the embedding API: an in-memory typed graph and the statements that
+// query and change it. Everything kgq ships (REPL, script runner, tests) goes through here.
+//
+//   kgq::Database db;
+//   db.execute("CREATE (:IntrusionSet {name: 'UNC4841'})");
+//   kgq::Result r = db.execute("MATCH (g:IntrusionSet {name: $n}) RETURN g.name", {{"n", "UNC4841"}});
+#pragma once
+
+#include "kgq/result.hpp"
+#include "kgq/schema_info.hpp"
+#include "kgq/value.hpp"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace kgq {
+
+using Parameters = std::map<std::string, Value, std::less<>>;
+
+struct ExecuteOptions {
+    // Name shown in errors ("queries.kgq"); also the base for relative paths in COPY/IMPORT.
+    std::string source_name;
+    // Run the statements after one fails (each failed statement still writes nothing).
+    bool continue_on_error = false;
+    // Type-check only: parse and bind every statement, run none (kgq --check).
+    bool check_only = false;
+};
+
+class Database {
+public:
+    Database();
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+
+    // Runs every ';'-separated statement of text; returns the last statement's result, or
+    // the first error (statements after it do not run). A failed statement writes nothing.
+    Result execute(std::string_view text, const Parameters& params = {});
+
+    // Runs the statements one by one and hands each result to on_result as it completes;
+    // on_result returns false to stop. Returns false if any statement failed.
+    bool run(std::string_view text, const Parameters& params, const ExecuteOptions& options,
+             const std::function<bool(const Result&)>& on_result);
+
+    SchemaInfo schema() const;
+
+    // True when text is blank or ends a statement with ';' (outside strings and comments).
+    static bool is_complete_statement(std::string_view text);
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kgq

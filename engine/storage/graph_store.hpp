@@ -1,0 +1,122 @@
+// engine/storage/graph_store.hpp — the in-memory graph: dense node and relationship ids,
+// property columns per node table (one table per entity type in strict mode, per label set
+// in open mode), adjacency lists per relation type in both directions, KEY indexes, and a
+// statement undo log so that a failing statement leaves the graph exactly as it was.
+// Knows the catalog, nothing of queries. Used by the executor, importers and the BGL adapter.
+#pragma once
+
+#include "catalog/catalog.hpp"
+#include "kgq/value.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+namespace kgq::storage {
+
+using catalog::PropertyKeyId;
+using catalog::TypeId;
+using NodeId = std::uint64_t;
+using RelId = std::uint64_t;
+inline constexpr NodeId no_node = UINT64_MAX;
+
+// A node's labels, sorted. Strict mode: exactly one entity type (the most specific).
+using LabelSet = std::vector<TypeId>;
+
+// One neighbour in an adjacency list.
+struct AdjEntry {
+    NodeId neighbor;
+    RelId rel;
+};
+
+enum class Direction { Out, In };
+
+// Rows of nodes sharing one label set; a column per property key seen on them.
+struct NodeTable {
+    LabelSet labels;
+    std::vector<NodeId> row_node;  // no_node for a deleted/moved row
+    std::vector<PropertyKeyId> column_keys;
+    std::vector<std::vector<Value>> columns;  // columns[c][row]
+    std::unordered_map<PropertyKeyId, std::uint32_t> column_of;
+    std::size_t live_rows = 0;
+};
+
+class GraphStore {
+public:
+    explicit GraphStore(catalog::Catalog& catalog);
+    ~GraphStore();
+
+    catalog::Catalog& catalog() { return catalog_; }
+    const catalog::Catalog& catalog() const { return catalog_; }
+
+    // ---------------------------------------------------------------- nodes
+    // Ids are dense: 0 .. node_capacity()-1, including deleted ones (node_alive false).
+    std::size_t node_capacity() const;
+    std::size_t node_count() const;  // alive
+    bool node_alive(NodeId id) const;
+    const LabelSet& node_labels(NodeId id) const;
+    // Whether the node has the label or (strict mode) a subtype of it.
+    bool node_has_label(NodeId id, TypeId label) const;
+
+    // Writes below check nothing about the schema (the executor's write checks do) except
+    // KEY uniqueness, which throws kgq::Exception (Schema) before changing anything.
+    NodeId create_node(LabelSet labels, std::vector<std::pair<PropertyKeyId, Value>> properties);
+    void delete_node(NodeId id);  // precondition: no relationships left (see degree())
+    void add_label(NodeId id, TypeId label);
+    void remove_label(NodeId id, TypeId label);
+
+    // Null when absent.
+    const Value& node_property(NodeId id, PropertyKeyId key) const;
+    // Setting null removes the property.
+    void set_node_property(NodeId id, PropertyKeyId key, Value value);
+    // Present (non-null) properties, by key id.
+    std::vector<std::pair<PropertyKeyId, Value>> node_properties(NodeId id) const;
+
+    // Tables whose label set has `label` (or a subtype of it): the scan of a label.
+    std::vector<const NodeTable*> tables_with_label(TypeId label) const;
+    const std::vector<std::unique_ptr<NodeTable>>& node_tables() const { return tables_; }
+    std::size_t count_with_label(TypeId label) const;
+
+    // The node whose KEY property (declared on `type` or an ancestor) equals key.
+    std::optional<NodeId> find_by_key(TypeId type, const Value& key) const;
+
+    // ---------------------------------------------------------------- relationships
+    std::size_t rel_capacity() const;
+    std::size_t rel_count() const;
+    bool rel_alive(RelId id) const;
+    TypeId rel_type(RelId id) const;
+    NodeId rel_source(RelId id) const;
+    NodeId rel_target(RelId id) const;
+    RelId create_relationship(TypeId type, NodeId source, NodeId target,
+                              std::vector<std::pair<PropertyKeyId, Value>> properties);
+    void delete_relationship(RelId id);
+    const Value& rel_property(RelId id, PropertyKeyId key) const;
+    void set_rel_property(RelId id, PropertyKeyId key, Value value);
+    std::vector<std::pair<PropertyKeyId, Value>> rel_properties(RelId id) const;
+    std::size_t count_with_type(TypeId rel_type) const;
+
+    // Adjacency of one relation type in one direction (Out: node is the source).
+    std::span<const AdjEntry> adjacency(NodeId id, TypeId rel_type, Direction dir) const;
+    // Relation types that have any relationship (for untyped expansion).
+    std::vector<TypeId> relation_types_in_use() const;
+    std::size_t degree(NodeId id) const;  // all types, both directions (a self-loop counts twice)
+
+    // ---------------------------------------------------------------- statements
+    // Every write between begin_statement() and commit() is logged; rollback() undoes them
+    // in reverse order. Creations log a few bytes each, so bulk loads use the same log.
+    // Outside a statement writes are not logged.
+    void begin_statement();
+    void commit();
+    void rollback();
+    bool in_statement() const;
+
+private:
+    struct Impl;
+    catalog::Catalog& catalog_;
+    std::vector<std::unique_ptr<NodeTable>> tables_;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kgq::storage
