@@ -19,6 +19,7 @@ struct WriteStats {
     std::int64_t relationships_created = 0;
     std::int64_t relationships_deleted = 0;
     std::int64_t properties_set = 0;
+    std::int64_t properties_removed = 0;
     std::int64_t labels_added = 0;
     std::int64_t labels_removed = 0;
     bool any() const;
