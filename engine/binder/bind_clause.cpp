@@ -1,0 +1,256 @@
+// engine/binder/bind_clause.cpp — the Binder's entry point and the binding of reading and
+// writing clauses (MATCH, UNWIND, CREATE, MERGE, SET, REMOVE, DELETE, CALL), UNION, scope
+// management and error reporting.
+#include "binder/binder.hpp"
+
+#include "parser.hpp"
+
+namespace kgq::binder {
+
+Binder::Binder(const catalog::Catalog& catalog, const Parameters& parameters, std::string_view text)
+    : catalog_(catalog), parameters_(parameters), text_(text) {}
+
+void Binder::fail(ErrorKind kind, std::string code, std::string detail, std::string message,
+                  const ast::Located& where) const {
+    Error error;
+    error.kind = kind;
+    error.code = std::move(code);
+    error.detail = std::move(detail);
+    error.message = std::move(message);
+    error.at_compile_time = true;
+    error.offset = where.begin;
+    error.length = where.end > where.begin ? where.end - where.begin : 1;
+    auto lc = grammar::line_column(text_, where.begin);
+    error.line = lc.line;
+    error.column = lc.column;
+    throw Exception(std::move(error));
+}
+
+int Binder::new_slot(const std::string& name, VariableKind kind) {
+    int slot = query_->slot_count++;
+    query_->slot_names.push_back(name);
+    query_->slot_kinds.push_back(kind);
+    if (!name.empty() && name[0] != ' ') declare(name, slot, kind);
+    return slot;
+}
+
+const Binder::VariableInfo* Binder::lookup(std::string_view name) const {
+    auto it = scope_.find(name);
+    return it == scope_.end() ? nullptr : &it->second;
+}
+
+BoundQuery Binder::bind(const ast::RegularQuery& query) {
+    BoundQuery bound;
+    query_ = &bound;
+    bound.parts.push_back(bind_single_query(query.first, false));
+    for (const auto& u : query.unions) {
+        scope_.clear();
+        bound.parts.push_back(bind_single_query(u.query, false));
+        bound.union_all.push_back(u.all);
+        if (bound.parts.back().columns != bound.parts.front().columns) {
+            fail(ErrorKind::Semantic, "SemanticError", "DifferentColumnsInUnion",
+                 "All sub queries in an UNION must have the same return column names", u);
+        }
+    }
+    if (query.unions.size() > 1) {
+        for (std::size_t i = 1; i < bound.union_all.size(); ++i) {
+            if (bound.union_all[i] != bound.union_all[0]) {
+                fail(ErrorKind::Semantic, "SemanticError", "InvalidClauseComposition",
+                     "UNION and UNION ALL cannot be combined", query.unions[i]);
+            }
+        }
+    }
+    for (const auto& part : bound.parts) bound.writes |= part.writes;
+    query_ = nullptr;
+    return bound;
+}
+
+BoundSingleQuery Binder::bind_single_query(const ast::SingleQuery& query, bool is_subquery) {
+    BoundSingleQuery out;
+    const std::size_t n = query.clauses.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const ast::Clause& clause = query.clauses[i];
+        const bool last = i + 1 == n;
+        boost::apply_visitor(
+            [&](const auto& c) {
+                using C = std::decay_t<decltype(c)>;
+                if constexpr (std::is_same_v<C, ast::Return>) {
+                    if (!last) {
+                        fail(ErrorKind::Semantic, "SemanticError", "InvalidClauseComposition",
+                             "RETURN can only be used at the end of the query", c);
+                    }
+                    BoundProjection p = bind_projection(c.body, true, boost::none);
+                    for (const auto& item : p.items) {
+                        out.columns.push_back(item.name);
+                        out.column_slots.push_back(item.slot);
+                    }
+                    out.clauses.emplace_back(std::move(p));
+                } else if constexpr (std::is_same_v<C, ast::With>) {
+                    if (last && !is_subquery) {
+                        fail(ErrorKind::Semantic, "SemanticError", "InvalidClauseComposition",
+                             "Query cannot conclude with WITH (must be a RETURN clause, an update clause, a unit subquery call, or a procedure call with no YIELD)",
+                             c);
+                    }
+                    out.clauses.emplace_back(bind_projection(c.body, false, c.where));
+                } else if constexpr (std::is_same_v<C, ast::Match>) {
+                    out.clauses.emplace_back(bind_match(c));
+                } else if constexpr (std::is_same_v<C, ast::Unwind>) {
+                    out.clauses.emplace_back(bind_unwind(c));
+                } else if constexpr (std::is_same_v<C, ast::Create>) {
+                    out.writes = true;
+                    out.clauses.emplace_back(bind_create(c));
+                } else if constexpr (std::is_same_v<C, ast::Merge>) {
+                    out.writes = true;
+                    out.clauses.emplace_back(bind_merge(c));
+                } else if constexpr (std::is_same_v<C, ast::SetClause>) {
+                    out.writes = true;
+                    out.clauses.emplace_back(bind_set(c));
+                } else if constexpr (std::is_same_v<C, ast::Remove>) {
+                    out.writes = true;
+                    out.clauses.emplace_back(bind_remove(c));
+                } else if constexpr (std::is_same_v<C, ast::Delete>) {
+                    out.writes = true;
+                    out.clauses.emplace_back(bind_delete(c));
+                } else if constexpr (std::is_same_v<C, ast::Call>) {
+                    out.clauses.emplace_back(bind_call(c));
+                }
+            },
+            clause);
+    }
+    if (!is_subquery && !out.writes && out.columns.empty()) {
+        bool ends_in_call = !out.clauses.empty() && std::holds_alternative<BoundCall>(out.clauses.back());
+        if (!ends_in_call && !query.clauses.empty()) {
+            fail(ErrorKind::Semantic, "SemanticError", "InvalidClauseComposition",
+                 "Query cannot conclude with " +
+                     std::string(boost::get<ast::Match>(&query.clauses.back()) ? "MATCH" : "this clause") +
+                     " (must be a RETURN clause, an update clause, a unit subquery call, or a procedure call with no YIELD)",
+                 query);
+        }
+    }
+    return out;
+}
+
+BoundMatch Binder::bind_match(const ast::Match& match) {
+    BoundMatch out;
+    out.optional = match.optional;
+    out.pattern = bind_pattern(match.pattern, PatternUse::Match, &out.introduced_slots);
+    if (match.where) out.where = split_conjuncts(bind_expression(*match.where));
+    return out;
+}
+
+BoundUnwind Binder::bind_unwind(const ast::Unwind& unwind) {
+    BoundUnwind out;
+    out.list = bind_expression(unwind.list);
+    if (lookup(unwind.variable.name)) {
+        fail(ErrorKind::Semantic, "SemanticError", "VariableAlreadyBound",
+             "Variable `" + unwind.variable.name + "` already declared", unwind.variable);
+    }
+    out.slot = new_slot(unwind.variable.name, VariableKind::Value);
+    return out;
+}
+
+BoundCreate Binder::bind_create(const ast::Create& create) {
+    BoundCreate out;
+    std::vector<int> introduced;
+    out.pattern = bind_pattern(create.pattern, PatternUse::Create, &introduced);
+    return out;
+}
+
+BoundMerge Binder::bind_merge(const ast::Merge& merge) {
+    BoundMerge out;
+    out.pattern = bind_pattern(ast::Pattern{merge.pattern}, PatternUse::Merge, &out.introduced_slots);
+    for (const auto& action : merge.actions) {
+        auto& target = action.on_create ? out.on_create : out.on_match;
+        for (const auto& item : action.set.items) target.push_back(bind_set_item(item));
+    }
+    return out;
+}
+
+BoundSetItem Binder::bind_set_item(const ast::SetItem& item) {
+    return boost::apply_visitor(
+        [&](const auto& it) -> BoundSetItem {
+            using I = std::decay_t<decltype(it)>;
+            BoundSetItem out;
+            out.offset = it.begin;
+            out.length = it.end - it.begin;
+            if constexpr (std::is_same_v<I, ast::SetProperty>) {
+                out.kind = SetKind::Property;
+                ast::AccessChain base = it.target;
+                const auto* key = base.accessors.empty() ? nullptr : boost::get<ast::PropertyLookup>(&base.accessors.back());
+                if (!key) {
+                    fail(ErrorKind::Semantic, "SemanticError", "InvalidSetTarget",
+                         "SET needs a property to set, as in n.name = value", it);
+                }
+                out.key = key->key;
+                base.accessors.pop_back();
+                out.target = base.accessors.empty() ? bind_expression(base.base)
+                                                    : bind_access_chain(base);
+                out.value = bind_expression(it.value);
+            } else if constexpr (std::is_same_v<I, ast::SetVariable>) {
+                out.kind = it.merge ? SetKind::MergeProperties : SetKind::ReplaceProperties;
+                out.target = bind_expression(ast::Expression(it.variable));
+                out.value = bind_expression(it.value);
+            } else {
+                out.kind = SetKind::AddLabels;
+                out.target = bind_expression(ast::Expression(it.variable));
+                out.labels = it.labels;
+            }
+            return out;
+        },
+        item);
+}
+
+BoundSet Binder::bind_set(const ast::SetClause& set) {
+    BoundSet out;
+    for (const auto& item : set.items) out.items.push_back(bind_set_item(item));
+    return out;
+}
+
+BoundRemove Binder::bind_remove(const ast::Remove& remove) {
+    BoundRemove out;
+    for (const auto& item : remove.items) {
+        BoundRemoveItem bound;
+        if (const auto* labels = boost::get<ast::RemoveLabels>(&item)) {
+            bound.labels = true;
+            bound.target = bind_expression(ast::Expression(labels->variable));
+            bound.label_names = labels->labels;
+        } else {
+            const auto& prop = boost::get<ast::RemoveProperty>(item);
+            ast::AccessChain base = prop.target;
+            const auto* key = base.accessors.empty() ? nullptr : boost::get<ast::PropertyLookup>(&base.accessors.back());
+            if (!key) {
+                fail(ErrorKind::Semantic, "SemanticError", "InvalidRemoveTarget",
+                     "REMOVE needs a property or labels", prop);
+            }
+            bound.key = key->key;
+            base.accessors.pop_back();
+            bound.target = base.accessors.empty() ? bind_expression(base.base) : bind_access_chain(base);
+        }
+        out.items.push_back(std::move(bound));
+    }
+    return out;
+}
+
+BoundDelete Binder::bind_delete(const ast::Delete& del) {
+    BoundDelete out;
+    out.detach = del.detach;
+    for (const auto& target : del.targets) {
+        auto e = bind_expression(target);
+        using catalog::TypeKind;
+        auto k = e->type.kind;
+        if (k == TypeKind::Int || k == TypeKind::Float || k == TypeKind::String || k == TypeKind::Bool ||
+            k == TypeKind::Map) {
+            fail(ErrorKind::Type, "SyntaxError", "InvalidDelete",
+                 "DELETE needs a node, a relationship or a path", del);
+        }
+        out.targets.push_back(std::move(e));
+    }
+    return out;
+}
+
+BoundCall Binder::bind_call(const ast::Call& call) {
+    fail(ErrorKind::Semantic, "ProcedureError", "ProcedureNotFound",
+         "There is no procedure with the name `" + call.procedure + "` registered", call);
+}
+
+}  // namespace kgq::binder

@@ -1,0 +1,246 @@
+// engine/executor/operators/expand_operators.cpp — walking relationships: Expand (one hop,
+// into a new or an already bound node), VarLengthExpand (*min..max, depth-first with
+// relationship uniqueness along the path) and ShortestPath (Boost.Graph BFS in storage).
+#include "executor/expression_evaluator.hpp"
+#include "executor/operators/operator_factory.hpp"
+#include "storage/shortest_paths.hpp"
+#include "value/value_ops.hpp"
+
+#include <algorithm>
+
+namespace kgq::executor {
+namespace {
+
+using binder::RelDirection;
+using storage::AdjEntry;
+using storage::NodeId;
+using storage::RelId;
+
+struct Step {
+    NodeId neighbor;
+    RelId rel;
+};
+
+// The relationships leaving `node` that the pattern allows, in a stable order.
+void neighbours(const storage::GraphStore& store, NodeId node, const std::vector<catalog::TypeId>& types,
+                RelDirection direction, std::vector<Step>& out) {
+    auto visit = [&](catalog::TypeId t) {
+        if (direction != RelDirection::Incoming) {
+            for (const AdjEntry& e : store.adjacency(node, t, storage::Direction::Out)) out.push_back({e.neighbor, e.rel});
+        }
+        if (direction != RelDirection::Outgoing) {
+            for (const AdjEntry& e : store.adjacency(node, t, storage::Direction::In)) {
+                // An undirected pattern meets a self-loop once, not twice.
+                if (direction == RelDirection::Both && e.neighbor == node) continue;
+                out.push_back({e.neighbor, e.rel});
+            }
+        }
+    };
+    if (types.empty()) {
+        for (catalog::TypeId t : store.relation_types_in_use()) visit(t);
+    } else {
+        for (catalog::TypeId t : types) visit(t);
+    }
+}
+
+// Whether rel is already used by the pattern (relationship uniqueness within a MATCH).
+bool rel_used(const LogicalOperator& op, const Row& row, RelId rel) {
+    for (int s : op.distinct_from_rels) {
+        const Value& v = row[s];
+        if (v.is_relationship() && v.as_relationship().id == rel) return true;
+    }
+    for (int s : op.distinct_from_rel_lists) {
+        const Value& v = row[s];
+        if (!v.is_list()) continue;
+        for (const auto& r : v.as_list()) {
+            if (r.is_relationship() && r.as_relationship().id == rel) return true;
+        }
+    }
+    return false;
+}
+
+class ExpandOperator final : public PhysicalOperator {
+public:
+    explicit ExpandOperator(const LogicalOperator& op) : op_(op) {}
+
+    void open(ExecutionContext& ctx, const Row& argument) override {
+        PhysicalOperator::open(ctx, argument);
+        steps_.clear();
+        position_ = 0;
+    }
+
+    bool next(ExecutionContext& ctx, Row& row) override {
+        if (op_.impossible) return false;
+        while (true) {
+            while (position_ < steps_.size()) {
+                const Step& s = steps_[position_++];
+                if (rel_used(op_, input_, s.rel)) continue;
+                if (op_.target_bound) {
+                    const Value& t = input_[op_.slot];
+                    if (!t.is_node() || t.as_node().id != s.neighbor) continue;
+                }
+                if (!op_.expressions.empty()) {
+                    const Value& r = input_[op_.rel_slot];
+                    if (!r.is_relationship() || r.as_relationship().id != s.rel) continue;
+                }
+                row = input_;
+                row[op_.rel_slot] = relationship_value(ctx.store, s.rel);
+                row[op_.slot] = node_value(s.neighbor);
+                return true;
+            }
+            if (!child->next(ctx, input_)) return false;
+            steps_.clear();
+            position_ = 0;
+            const Value& from = input_[op_.from_slot];
+            if (!from.is_node()) continue;
+            neighbours(ctx.store, from.as_node().id, op_.rel_types, op_.direction, steps_);
+        }
+    }
+
+private:
+    const LogicalOperator& op_;
+    Row input_;
+    std::vector<Step> steps_;
+    std::size_t position_ = 0;
+};
+
+class VarExpandOperator final : public PhysicalOperator {
+public:
+    explicit VarExpandOperator(const LogicalOperator& op) : op_(op) {}
+
+    void open(ExecutionContext& ctx, const Row& argument) override {
+        PhysicalOperator::open(ctx, argument);
+        results_.clear();
+        position_ = 0;
+    }
+
+    bool next(ExecutionContext& ctx, Row& row) override {
+        if (op_.impossible) return false;
+        while (true) {
+            if (position_ < results_.size()) {
+                auto& [rels, end] = results_[position_++];
+                row = input_;
+                List list;
+                list.reserve(rels.size());
+                for (RelId r : rels) list.push_back(relationship_value(ctx.store, r));
+                row[op_.rel_slot] = Value(std::move(list));
+                row[op_.slot] = node_value(end);
+                return true;
+            }
+            if (!child->next(ctx, input_)) return false;
+            results_.clear();
+            position_ = 0;
+            const Value& from = input_[op_.from_slot];
+            if (!from.is_node()) continue;
+            std::vector<RelId> path;
+            search(ctx, from.as_node().id, path);
+        }
+    }
+
+private:
+    bool rel_matches(ExecutionContext& ctx, RelId rel) {
+        if (op_.rel_properties.empty()) return true;
+        Value r = relationship_value(ctx.store, rel);
+        for (const auto& [key, expr] : op_.rel_properties) {
+            Value expected = evaluate(*expr, input_, ctx);
+            if (!value::is_true(value::equals(property_of(r, key, ctx, nullptr), expected))) return false;
+        }
+        return true;
+    }
+
+    void emit_if_complete(NodeId node, const std::vector<RelId>& path) {
+        auto length = static_cast<std::int64_t>(path.size());
+        if (length < op_.min_hops) return;
+        if (op_.target_bound) {
+            const Value& t = input_[op_.slot];
+            if (!t.is_node() || t.as_node().id != node) return;
+        }
+        results_.emplace_back(path, node);
+    }
+
+    void search(ExecutionContext& ctx, NodeId node, std::vector<RelId>& path) {
+        emit_if_complete(node, path);
+        if (op_.max_hops >= 0 && static_cast<std::int64_t>(path.size()) >= op_.max_hops) return;
+        std::vector<Step> steps;
+        neighbours(ctx.store, node, op_.rel_types, op_.direction, steps);
+        for (const Step& s : steps) {
+            if (std::find(path.begin(), path.end(), s.rel) != path.end()) continue;
+            if (rel_used(op_, input_, s.rel)) continue;
+            if (!rel_matches(ctx, s.rel)) continue;
+            path.push_back(s.rel);
+            search(ctx, s.neighbor, path);
+            path.pop_back();
+        }
+    }
+
+    const LogicalOperator& op_;
+    Row input_;
+    std::vector<std::pair<std::vector<RelId>, NodeId>> results_;
+    std::size_t position_ = 0;
+};
+
+class ShortestPathOperator final : public PhysicalOperator {
+public:
+    explicit ShortestPathOperator(const LogicalOperator& op) : op_(op) {}
+
+    void open(ExecutionContext& ctx, const Row& argument) override {
+        PhysicalOperator::open(ctx, argument);
+        paths_.clear();
+        position_ = 0;
+    }
+
+    bool next(ExecutionContext& ctx, Row& row) override {
+        if (op_.impossible) return false;
+        while (true) {
+            if (position_ < paths_.size()) {
+                row = input_;
+                List list;
+                for (RelId r : paths_[position_]) list.push_back(relationship_value(ctx.store, r));
+                ++position_;
+                row[op_.rel_slot] = Value(std::move(list));
+                return true;
+            }
+            if (!child->next(ctx, input_)) return false;
+            paths_.clear();
+            position_ = 0;
+            const Value& a = input_[op_.from_slot];
+            const Value& b = input_[op_.slot];
+            if (!a.is_node() || !b.is_node()) continue;
+            if (a.as_node().id == b.as_node().id) continue;
+            std::size_t max_hops = op_.max_hops < 0 ? SIZE_MAX : static_cast<std::size_t>(op_.max_hops);
+            bool out = op_.direction == RelDirection::Outgoing;
+            bool in = op_.direction == RelDirection::Incoming;
+            paths_ = storage::shortest_paths(ctx.store, a.as_node().id, b.as_node().id, op_.rel_types, out, in,
+                                             max_hops, op_.all_shortest);
+            std::erase_if(paths_, [&](const auto& p) { return static_cast<std::int64_t>(p.size()) < op_.min_hops; });
+        }
+    }
+
+private:
+    const LogicalOperator& op_;
+    Row input_;
+    std::vector<std::vector<RelId>> paths_;
+    std::size_t position_ = 0;
+};
+
+}  // namespace
+
+PhysicalOperatorPtr make_expand(const LogicalOperator& op, PhysicalOperatorPtr input) {
+    auto p = std::make_unique<ExpandOperator>(op);
+    p->child = std::move(input);
+    return p;
+}
+
+PhysicalOperatorPtr make_var_expand(const LogicalOperator& op, PhysicalOperatorPtr input) {
+    auto p = std::make_unique<VarExpandOperator>(op);
+    p->child = std::move(input);
+    return p;
+}
+
+PhysicalOperatorPtr make_shortest_path(const LogicalOperator& op, PhysicalOperatorPtr input) {
+    auto p = std::make_unique<ShortestPathOperator>(op);
+    p->child = std::move(input);
+    return p;
+}
+
+}  // namespace kgq::executor

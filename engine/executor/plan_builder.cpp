@@ -1,0 +1,68 @@
+// engine/executor/plan_builder.cpp — maps each logical operator onto its physical operator
+// (one to one) and runs the root; see executor.hpp.
+#include "executor/executor.hpp"
+#include "executor/operators/operator_factory.hpp"
+
+namespace kgq::executor {
+namespace {
+
+using planner::LogicalOpKind;
+
+PhysicalOperatorPtr build(const LogicalOperator& op) {
+    auto input = [&]() { return op.children.empty() ? nullptr : build(*op.children[0]); };
+    switch (op.kind) {
+        case LogicalOpKind::Argument: return make_argument();
+        case LogicalOpKind::NodeScan: return make_node_scan(op, input());
+        case LogicalOpKind::NodeByKey: return make_node_by_key(op, input());
+        case LogicalOpKind::Expand: return make_expand(op, input());
+        case LogicalOpKind::VarExpand: return make_var_expand(op, input());
+        case LogicalOpKind::ShortestPath: return make_shortest_path(op, input());
+        case LogicalOpKind::Filter: return make_filter(op, input());
+        case LogicalOpKind::Optional: {
+            auto in = input();
+            return make_optional(op, std::move(in), build(*op.children[1]));
+        }
+        case LogicalOpKind::Project: return make_project(op, input());
+        case LogicalOpKind::Aggregate: return make_aggregate(op, input());
+        case LogicalOpKind::Distinct: return make_distinct(op, input());
+        case LogicalOpKind::Sort: return make_sort(op, input());
+        case LogicalOpKind::Skip: return make_skip(op, input());
+        case LogicalOpKind::Limit: return make_limit(op, input());
+        case LogicalOpKind::Unwind: return make_unwind(op, input());
+        case LogicalOpKind::Create: return make_create(op, input());
+        case LogicalOpKind::Merge: {
+            auto in = input();
+            return make_merge(op, std::move(in), build(*op.children[1]));
+        }
+        case LogicalOpKind::SetProperties: return make_set(op, input());
+        case LogicalOpKind::Remove: return make_remove(op, input());
+        case LogicalOpKind::Delete: return make_delete(op, input());
+        case LogicalOpKind::Eager: return make_eager(input());
+        case LogicalOpKind::Union: {
+            auto in = input();
+            return make_union(op, std::move(in), build(*op.children[1]));
+        }
+        case LogicalOpKind::ProduceResults: return input();
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::vector<std::vector<Value>> execute(const planner::LogicalPlan& plan, ExecutionContext& ctx) {
+    for (const auto& sub : plan.subplans) ctx.subplans.push_back(build(*sub));
+    PhysicalOperatorPtr root = build(*plan.root);
+    Row argument(plan.slot_count);
+    root->open(ctx, argument);
+    std::vector<std::vector<Value>> rows;
+    Row row;
+    while (root->next(ctx, row)) {
+        std::vector<Value> out;
+        out.reserve(plan.column_slots.size());
+        for (int s : plan.column_slots) out.push_back(row[s]);
+        rows.push_back(std::move(out));
+    }
+    return rows;
+}
+
+}  // namespace kgq::executor

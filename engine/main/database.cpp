@@ -1,0 +1,168 @@
+// engine/main/database.cpp — kgq::Database: the pipeline of one statement, as DuckDB's and
+// Kùzu's client contexts run it: parse (grammar/) -> bind (binder/) -> plan (planner/) ->
+// execute (executor/) -> materialise the Result. Each statement runs inside the store's
+// undo log: on any error it is rolled back, so a failed statement writes nothing.
+#include "kgq/database.hpp"
+
+#include "binder/binder.hpp"
+#include "executor/executor.hpp"
+#include "main/result_materializer.hpp"
+#include "main/schema_statements.hpp"
+#include "main/statement_extensions.hpp"
+#include "parser.hpp"
+#include "planner/planner.hpp"
+
+#include <chrono>
+
+namespace kgq {
+
+struct Database::Impl {
+    catalog::Catalog catalog;
+    storage::GraphStore store{catalog};
+
+    Result run_statement(const ast::Statement& statement, std::string_view text, const Parameters& params,
+                         const ExecuteOptions& options);
+    Result run_query(const ast::Statement& statement, const ast::RegularQuery& query, std::string_view text,
+                     const Parameters& params, const ExecuteOptions& options);
+};
+
+Database::Database() : impl_(std::make_unique<Impl>()) {}
+Database::~Database() = default;
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+
+bool Database::is_complete_statement(std::string_view text) { return grammar::is_complete_input(text); }
+
+namespace {
+
+Error syntax_error(const grammar::SyntaxError& e) {
+    Error error;
+    error.kind = ErrorKind::Syntax;
+    error.code = "SyntaxError";
+    error.detail = "InvalidSyntax";
+    error.message = e.message;
+    error.line = e.line;
+    error.column = e.column;
+    error.offset = e.offset;
+    error.length = 1;
+    error.at_compile_time = true;
+    return error;
+}
+
+}  // namespace
+
+Result Database::Impl::run_query(const ast::Statement& statement, const ast::RegularQuery& query,
+                                 std::string_view text, const Parameters& params, const ExecuteOptions& options) {
+    binder::Binder binder(catalog, params, text);
+    binder::BoundQuery bound = binder.bind(query);
+    planner::Planner planner(store, bound);
+    planner::LogicalPlan plan = planner.plan();
+    Result result;
+    result.mutable_columns() = plan.columns;
+    for (std::size_t i = 0; i < plan.column_slots.size(); ++i) {
+        result.mutable_column_types().push_back(column_type_name(bound, plan, i));
+    }
+    if (statement.mode == ast::ExplainMode::Explain) {
+        result.mutable_columns().clear();
+        result.mutable_column_types().clear();
+        result.set_message(plan.to_string(bound));
+        return result;
+    }
+    if (options.check_only) return result;
+    executor::ExecutionContext ctx{store, params, bound, text, {}, {}, statement.mode == ast::ExplainMode::Profile};
+    auto rows = executor::execute(plan, ctx);
+    materialize_rows(store, rows);
+    result.mutable_rows() = std::move(rows);
+    result.mutable_stats() = ctx.stats;
+    if (statement.mode == ast::ExplainMode::Profile) {
+        result.set_message(plan.to_string(bound) + std::to_string(result.row_count()) + " rows\n");
+    }
+    return result;
+}
+
+Result Database::Impl::run_statement(const ast::Statement& statement, std::string_view text, const Parameters& params,
+                                     const ExecuteOptions& options) {
+    auto started = std::chrono::steady_clock::now();
+    Result result;
+    store.begin_statement();
+    try {
+        result = boost::apply_visitor(
+            [&](const auto& body) -> Result {
+                using B = std::decay_t<decltype(body)>;
+                if constexpr (std::is_same_v<B, ast::RegularQuery>) {
+                    return run_query(statement, body, text, params, options);
+                } else if constexpr (std::is_same_v<B, ast::CreateNodeType> || std::is_same_v<B, ast::CreateRelationType>) {
+                    if (options.check_only) {
+                        // Declarations shape the checks of the statements after them.
+                        return apply_schema_statement(catalog, store, body, text);
+                    }
+                    return apply_schema_statement(catalog, store, body, text);
+                } else {
+                    if (options.check_only) return Result();
+                    return run_extension_statement(store, body, text, params, options);
+                }
+            },
+            statement.body);
+        store.commit();
+    } catch (const Exception& ex) {
+        store.rollback();
+        Error error = ex.error();
+        if (error.source.empty()) error.source = options.source_name;
+        result = Result::failure(std::move(error));
+    } catch (const std::bad_alloc&) {
+        store.rollback();
+        Error error;
+        error.kind = ErrorKind::Runtime;
+        error.code = "MemoryError";
+        error.message = "Out of memory while running the statement";
+        error.at_compile_time = false;
+        result = Result::failure(std::move(error));
+    } catch (const std::exception& ex) {
+        store.rollback();
+        Error error;
+        error.kind = ErrorKind::Runtime;
+        error.code = "InternalError";
+        error.message = std::string("Internal error: ") + ex.what();
+        error.at_compile_time = false;
+        result = Result::failure(std::move(error));
+    }
+    result.set_line(grammar::line_column(text, statement.begin).line);
+    result.set_elapsed_ms(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    return result;
+}
+
+bool Database::run(std::string_view text, const Parameters& params, const ExecuteOptions& options,
+                   const std::function<bool(const Result&)>& on_result) {
+    grammar::ParseResult parsed = grammar::parse_script(text);
+    if (!parsed.ok) {
+        Error error = syntax_error(parsed.error);
+        error.source = options.source_name;
+        Result r = Result::failure(std::move(error));
+        r.set_line(parsed.error.line);
+        on_result(r);
+        return false;
+    }
+    bool all_ok = true;
+    for (const auto& statement : parsed.script.statements) {
+        Result r = impl_->run_statement(statement, text, params, options);
+        bool ok = r.ok();
+        all_ok &= ok;
+        if (!on_result(r)) break;
+        if (!ok && !options.continue_on_error) break;
+    }
+    return all_ok;
+}
+
+Result Database::execute(std::string_view text, const Parameters& params) {
+    Result last;
+    ExecuteOptions options;
+    run(text, params, options, [&](const Result& r) {
+        last = r;
+        return true;
+    });
+    return last;
+}
+
+SchemaInfo Database::schema() const { return describe_schema(impl_->catalog, impl_->store); }
+
+}  // namespace kgq

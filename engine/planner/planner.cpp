@@ -1,0 +1,616 @@
+// engine/planner/planner.cpp — the Planner: clause by clause, each clause's operators are
+// stacked on the previous clause's plan (the input row stream). See planner.hpp.
+#include "planner/planner.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace kgq::planner {
+
+using namespace binder;
+
+void referenced_slots(const BoundExpression& e, std::set<int>& out, bool& opaque) {
+    switch (e.kind) {
+        case ExprKind::Variable:
+        case ExprKind::AggregateRef:
+            out.insert(e.slot);
+            break;
+        case ExprKind::Subquery:
+            opaque = true;
+            break;
+        case ExprKind::PathBuild:
+            for (int s : e.path_slots) out.insert(s);
+            break;
+        default:
+            break;
+    }
+    for (const auto& c : e.children) {
+        if (c) referenced_slots(*c, out, opaque);
+    }
+    if (e.kind == ExprKind::ListComprehension || e.kind == ExprKind::Quantifier) {
+        out.erase(e.slot);  // the comprehension's own variable is bound inside it
+    }
+}
+
+Planner::Planner(const storage::GraphStore& store, const BoundQuery& query) : store_(store), query_(query) {}
+
+namespace {
+
+LogicalOperatorPtr make_op(LogicalOpKind kind, LogicalOperatorPtr input) {
+    auto op = std::make_unique<LogicalOperator>();
+    op->kind = kind;
+    if (input) op->children.push_back(std::move(input));
+    return op;
+}
+
+ExprPtr variable_ref(int slot) {
+    auto e = std::make_unique<BoundExpression>();
+    e->kind = ExprKind::Variable;
+    e->slot = slot;
+    return e;
+}
+
+std::string label_text(const LabelConstraint& labels) {
+    std::string s;
+    for (const auto& alternatives : labels) {
+        s += ":";
+        for (std::size_t i = 0; i < alternatives.size(); ++i) s += (i ? "|" : "") + alternatives[i];
+    }
+    return s;
+}
+
+}  // namespace
+
+const BoundExpression* Planner::own(ExprPtr e) {
+    plan_.owned_expressions.push_back(std::move(e));
+    return plan_.owned_expressions.back().get();
+}
+
+LogicalPlan Planner::plan() {
+    plan_.slot_count = query_.slot_count;
+    // Subqueries (EXISTS, pattern predicates and comprehensions) run per outer row, starting
+    // from an Argument that yields that row.
+    for (const auto& sub : query_.subqueries) {
+        Bound bound;
+        for (int s = 0; s < query_.slot_count; ++s) bound.insert(s);  // outer slots are visible
+        // Slots introduced by the subquery's own pattern are not bound yet.
+        for (const auto& clause : sub.query.clauses) {
+            if (const auto* m = std::get_if<BoundMatch>(&clause)) {
+                for (int s : m->introduced_slots) bound.erase(s);
+            }
+        }
+        plan_.subplans.push_back(plan_single_query(sub.query, make_op(LogicalOpKind::Argument, nullptr), bound));
+    }
+    std::vector<LogicalOperatorPtr> roots;
+    for (const auto& part : query_.parts) {
+        Bound bound;
+        roots.push_back(plan_single_query(part, make_op(LogicalOpKind::Argument, nullptr), bound));
+    }
+    LogicalOperatorPtr root = std::move(roots[0]);
+    for (std::size_t i = 1; i < roots.size(); ++i) {
+        auto u = make_op(LogicalOpKind::Union, std::move(root));
+        u->children.push_back(std::move(roots[i]));
+        u->left_slots = query_.parts[0].column_slots;
+        u->right_slots = query_.parts[i].column_slots;
+        u->union_distinct = !query_.union_all[i - 1];
+        root = std::move(u);
+        if (!query_.union_all[i - 1]) {
+            auto d = make_op(LogicalOpKind::Distinct, std::move(root));
+            d->slots = query_.parts[0].column_slots;
+            root = std::move(d);
+        }
+    }
+    auto produce = make_op(LogicalOpKind::ProduceResults, std::move(root));
+    produce->slots = query_.parts[0].column_slots;
+    produce->column_names = query_.parts[0].columns;
+    plan_.columns = query_.parts[0].columns;
+    plan_.column_slots = query_.parts[0].column_slots;
+    plan_.root = std::move(produce);
+    return std::move(plan_);
+}
+
+LogicalOperatorPtr Planner::plan_single_query(const BoundSingleQuery& query, LogicalOperatorPtr input,
+                                              Bound& bound) {
+    LogicalOperatorPtr plan = std::move(input);
+    bool wrote = false;
+    for (const auto& clause : query.clauses) {
+        bool is_write = std::holds_alternative<BoundCreate>(clause) || std::holds_alternative<BoundMerge>(clause) ||
+                        std::holds_alternative<BoundSet>(clause) || std::holds_alternative<BoundRemove>(clause) ||
+                        std::holds_alternative<BoundDelete>(clause);
+        // Cypher clauses see the effects of earlier clauses and not of later ones: with
+        // writes involved, materialise between clauses.
+        if (query.writes && plan->kind != LogicalOpKind::Argument && (is_write || wrote)) {
+            plan = make_op(LogicalOpKind::Eager, std::move(plan));
+        }
+        wrote |= is_write;
+        std::visit(
+            [&](const auto& c) {
+                using C = std::decay_t<decltype(c)>;
+                if constexpr (std::is_same_v<C, BoundMatch>) {
+                    plan = plan_match(c, std::move(plan), bound);
+                } else if constexpr (std::is_same_v<C, BoundUnwind>) {
+                    auto op = make_op(LogicalOpKind::Unwind, std::move(plan));
+                    op->expressions.push_back(c.list.get());
+                    op->slot = c.slot;
+                    bound.insert(c.slot);
+                    plan = std::move(op);
+                } else if constexpr (std::is_same_v<C, BoundCreate>) {
+                    auto op = make_op(LogicalOpKind::Create, std::move(plan));
+                    op->pattern = &c.pattern;
+                    for (const auto& n : c.pattern.nodes) bound.insert(n.slot);
+                    for (const auto& r : c.pattern.rels) bound.insert(r.slot);
+                    for (const auto& p : c.pattern.parts) {
+                        if (p.path_slot >= 0) bound.insert(p.path_slot);
+                    }
+                    plan = std::move(op);
+                    // Named paths of CREATE are built after the creation.
+                    for (const auto& p : c.pattern.parts) {
+                        if (p.path_slot < 0) continue;
+                        auto build = std::make_unique<BoundExpression>();
+                        build->kind = ExprKind::PathBuild;
+                        for (std::size_t i = 0; i < p.nodes.size(); ++i) {
+                            build->path_slots.push_back(c.pattern.nodes[p.nodes[i]].slot);
+                            build->rel_is_list.push_back(false);
+                            if (i < p.rels.size()) {
+                                build->path_slots.push_back(c.pattern.rels[p.rels[i]].slot);
+                                build->rel_is_list.push_back(false);
+                            }
+                        }
+                        auto proj = make_op(LogicalOpKind::Project, std::move(plan));
+                        proj->expressions.push_back(own(std::move(build)));
+                        proj->slots.push_back(p.path_slot);
+                        plan = std::move(proj);
+                    }
+                } else if constexpr (std::is_same_v<C, BoundMerge>) {
+                    plan = plan_merge(c, std::move(plan), bound);
+                } else if constexpr (std::is_same_v<C, BoundSet>) {
+                    auto op = make_op(LogicalOpKind::SetProperties, std::move(plan));
+                    op->set_items = &c.items;
+                    plan = std::move(op);
+                } else if constexpr (std::is_same_v<C, BoundRemove>) {
+                    auto op = make_op(LogicalOpKind::Remove, std::move(plan));
+                    op->remove = &c;
+                    plan = std::move(op);
+                } else if constexpr (std::is_same_v<C, BoundDelete>) {
+                    auto op = make_op(LogicalOpKind::Delete, std::move(plan));
+                    op->del = &c;
+                    plan = std::move(op);
+                } else if constexpr (std::is_same_v<C, BoundProjection>) {
+                    if (query.writes && c.is_return && wrote && plan->kind != LogicalOpKind::Eager) {
+                        plan = make_op(LogicalOpKind::Eager, std::move(plan));
+                    }
+                    plan = plan_projection(c, std::move(plan), bound);
+                } else if constexpr (std::is_same_v<C, BoundCall>) {
+                    // Procedures are rejected by the binder.
+                }
+            },
+            clause);
+    }
+    return plan;
+}
+
+LogicalOperatorPtr Planner::plan_match(const BoundMatch& match, LogicalOperatorPtr input, Bound& bound) {
+    std::vector<const BoundExpression*> predicates;
+    for (const auto& w : match.where) predicates.push_back(w.get());
+    if (!match.optional) return plan_pattern(match.pattern, std::move(predicates), std::move(input), bound);
+    Bound inner_bound = bound;
+    auto inner = plan_pattern(match.pattern, std::move(predicates), make_op(LogicalOpKind::Argument, nullptr),
+                              inner_bound);
+    auto op = make_op(LogicalOpKind::Optional, std::move(input));
+    op->children.push_back(std::move(inner));
+    op->slots = match.introduced_slots;
+    for (int s : match.introduced_slots) bound.insert(s);
+    return op;
+}
+
+double Planner::estimate_node(const BoundNodePattern& node) const {
+    const auto& catalog = store_.catalog();
+    double best = static_cast<double>(store_.node_count());
+    // A KEY equality makes it a single lookup.
+    for (const auto& alternatives : node.labels) {
+        double group = 0;
+        for (const auto& name : alternatives) {
+            auto type = catalog.find_entity_type(name);
+            if (!type) continue;
+            group += static_cast<double>(store_.count_with_label(*type));
+        }
+        best = std::min(best, group);
+        if (alternatives.size() == 1) {
+            if (auto type = catalog.find_entity_type(alternatives[0])) {
+                if (const auto* key = catalog.key_property(*type)) {
+                    for (const auto& [k, v] : node.properties) {
+                        if (k == key->name) return 0.5;
+                    }
+                }
+            }
+        }
+    }
+    if (!node.properties.empty()) best = best / 10 + 1;
+    return best;
+}
+
+std::vector<TypeId> Planner::resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const {
+    std::vector<TypeId> out;
+    for (const auto& n : names) {
+        if (auto t = store_.catalog().find_relation_type(n)) out.push_back(*t);
+    }
+    if (!names.empty() && out.empty()) impossible = true;
+    return out;
+}
+
+void Planner::add_node_constraints(const BoundNodePattern& node, std::vector<const BoundExpression*>& out,
+                                   bool skip_first_label_group) {
+    for (std::size_t g = skip_first_label_group ? 1 : 0; g < node.labels.size(); ++g) {
+        const auto& alternatives = node.labels[g];
+        ExprPtr check;
+        for (const auto& label : alternatives) {
+            auto e = std::make_unique<BoundExpression>();
+            e->kind = ExprKind::LabelCheck;
+            e->keys = {label};
+            e->children.push_back(variable_ref(node.slot));
+            if (!check) {
+                check = std::move(e);
+            } else {
+                auto either = std::make_unique<BoundExpression>();
+                either->kind = ExprKind::Or;
+                either->children.push_back(std::move(check));
+                either->children.push_back(std::move(e));
+                check = std::move(either);
+            }
+        }
+        if (check) out.push_back(own(std::move(check)));
+    }
+    for (const auto& [key, value] : node.properties) {
+        auto prop = std::make_unique<BoundExpression>();
+        prop->kind = ExprKind::Property;
+        prop->name = key;
+        prop->children.push_back(variable_ref(node.slot));
+        auto eq = std::make_unique<BoundExpression>();
+        eq->kind = ExprKind::Equal;
+        eq->children.push_back(std::move(prop));
+        eq->children.push_back(value->clone());
+        out.push_back(own(std::move(eq)));
+    }
+    if (node.properties_map) {
+        auto check = std::make_unique<BoundExpression>();
+        check->kind = ExprKind::Function;
+        check->name = "  properties_match";
+        check->children.push_back(variable_ref(node.slot));
+        check->children.push_back(node.properties_map->clone());
+        out.push_back(own(std::move(check)));
+    }
+}
+
+void Planner::add_rel_constraints(const BoundRelPattern& rel, std::vector<const BoundExpression*>& out) {
+    if (rel.variable_length) return;  // checked on every hop by VarExpand
+    for (const auto& [key, value] : rel.properties) {
+        auto prop = std::make_unique<BoundExpression>();
+        prop->kind = ExprKind::Property;
+        prop->name = key;
+        prop->children.push_back(variable_ref(rel.slot));
+        auto eq = std::make_unique<BoundExpression>();
+        eq->kind = ExprKind::Equal;
+        eq->children.push_back(std::move(prop));
+        eq->children.push_back(value->clone());
+        out.push_back(own(std::move(eq)));
+    }
+    if (rel.properties_map) {
+        auto check = std::make_unique<BoundExpression>();
+        check->kind = ExprKind::Function;
+        check->name = "  properties_match";
+        check->children.push_back(variable_ref(rel.slot));
+        check->children.push_back(rel.properties_map->clone());
+        out.push_back(own(std::move(check)));
+    }
+}
+
+LogicalOperatorPtr Planner::apply_ready_filters(LogicalOperatorPtr input, std::vector<const BoundExpression*>& pending,
+                                                const Bound& bound, bool force) {
+    std::vector<const BoundExpression*> ready;
+    std::vector<const BoundExpression*> rest;
+    for (const auto* p : pending) {
+        std::set<int> slots;
+        bool opaque = false;
+        referenced_slots(*p, slots, opaque);
+        bool ok = force || (!opaque && std::all_of(slots.begin(), slots.end(), [&](int s) { return bound.count(s) > 0; }));
+        (ok ? ready : rest).push_back(p);
+    }
+    pending = std::move(rest);
+    if (ready.empty()) return input;
+    auto op = make_op(LogicalOpKind::Filter, std::move(input));
+    op->expressions = std::move(ready);
+    return op;
+}
+
+LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vector<const BoundExpression*> predicates,
+                                         LogicalOperatorPtr input, Bound& bound) {
+    const auto& catalog = store_.catalog();
+    LogicalOperatorPtr plan = std::move(input);
+    std::vector<bool> rel_done(pattern.rels.size(), false);
+    std::vector<int> matched_rels, matched_rel_lists;
+    // Every occurrence of a node slot contributes its constraints once the slot is bound.
+    auto node_constraints_for = [&](int slot, int scanned_occurrence) {
+        std::vector<const BoundExpression*> out;
+        for (std::size_t i = 0; i < pattern.nodes.size(); ++i) {
+            if (pattern.nodes[i].slot != slot) continue;
+            add_node_constraints(pattern.nodes[i], out, static_cast<int>(i) == scanned_occurrence);
+        }
+        return out;
+    };
+    plan = apply_ready_filters(std::move(plan), predicates, bound, false);
+
+    auto scan_node = [&](int index) {
+        const BoundNodePattern& node = pattern.nodes[index];
+        // KEY lookup when a {key: value} of a keyed type is given.
+        int scanned = -1;
+        LogicalOperatorPtr op;
+        if (node.labels.size() >= 1 && node.labels[0].size() == 1) {
+            if (auto type = catalog.find_entity_type(node.labels[0][0])) {
+                if (const auto* key = catalog.key_property(*type)) {
+                    for (const auto& [k, v] : node.properties) {
+                        if (k != key->name) continue;
+                        std::set<int> slots;
+                        bool opaque = false;
+                        referenced_slots(*v, slots, opaque);
+                        if (opaque || !std::all_of(slots.begin(), slots.end(), [&](int s) { return bound.count(s); })) continue;
+                        op = make_op(LogicalOpKind::NodeByKey, std::move(plan));
+                        op->slot = node.slot;
+                        op->key_type = *type;
+                        op->key_expression = v.get();
+                        op->detail = "(" + node.variable + label_text(node.labels) + " {" + k + "})";
+                        break;
+                    }
+                }
+            }
+        }
+        if (!op) {
+            op = make_op(LogicalOpKind::NodeScan, std::move(plan));
+            op->slot = node.slot;
+            // Scan the most selective label group; check the others as filters.
+            std::size_t best_group = 0;
+            double best = std::numeric_limits<double>::max();
+            for (std::size_t g = 0; g < node.labels.size(); ++g) {
+                double count = 0;
+                for (const auto& name : node.labels[g]) {
+                    if (auto t = catalog.find_entity_type(name)) count += double(store_.count_with_label(*t));
+                }
+                if (count < best) {
+                    best = count;
+                    best_group = g;
+                }
+            }
+            if (!node.labels.empty()) {
+                std::vector<TypeId> group;
+                for (const auto& name : node.labels[best_group]) {
+                    if (auto t = catalog.find_entity_type(name)) group.push_back(*t);
+                }
+                if (group.empty()) op->impossible = true;
+                op->labels.push_back(group);
+                if (best_group == 0) scanned = index;
+                else {
+                    // Scanning a later group: the first group becomes a filter like the rest.
+                    scanned = -1;
+                }
+            }
+            op->detail = "(" + node.variable + label_text(node.labels) + ")";
+        } else {
+            scanned = index;
+        }
+        bound.insert(node.slot);
+        plan = std::move(op);
+        auto constraints = node_constraints_for(node.slot, scanned);
+        if (!node.labels.empty() && scanned == -1) {
+            // constraints already include every label group
+        }
+        predicates.insert(predicates.begin(), constraints.begin(), constraints.end());
+        plan = apply_ready_filters(std::move(plan), predicates, bound, false);
+    };
+
+    auto expand = [&](int r, bool from_left) {
+        const BoundRelPattern& rel = pattern.rels[r];
+        const BoundNodePattern& from = pattern.nodes[from_left ? rel.left : rel.right];
+        const BoundNodePattern& to = pattern.nodes[from_left ? rel.right : rel.left];
+        auto op = make_op(rel.variable_length ? LogicalOpKind::VarExpand : LogicalOpKind::Expand, std::move(plan));
+        op->from_slot = from.slot;
+        op->slot = to.slot;
+        op->rel_slot = rel.slot;
+        op->target_bound = bound.count(to.slot) > 0;
+        op->rel_types = resolve_rel_types(rel.types, op->impossible);
+        op->direction = rel.direction;
+        if (!from_left && rel.direction != RelDirection::Both) {
+            op->direction = rel.direction == RelDirection::Outgoing ? RelDirection::Incoming : RelDirection::Outgoing;
+        }
+        op->min_hops = rel.min_hops;
+        op->max_hops = rel.max_hops;
+        op->distinct_from_rels = matched_rels;
+        op->distinct_from_rel_lists = matched_rel_lists;
+        if (rel.bound_before) op->expressions.push_back(own(variable_ref(rel.slot)));
+        if (rel.variable_length) {
+            for (const auto& [k, v] : rel.properties) op->rel_properties.emplace_back(k, v.get());
+        }
+        std::string types;
+        for (std::size_t i = 0; i < rel.types.size(); ++i) types += (i ? "|" : ":") + rel.types[i];
+        std::string range = rel.variable_length ? "*" + std::to_string(rel.min_hops) + ".." +
+                                                      (rel.max_hops < 0 ? std::string() : std::to_string(rel.max_hops))
+                                                : "";
+        const char* left_arrow = op->direction == RelDirection::Incoming ? "<-" : "-";
+        const char* right_arrow = op->direction == RelDirection::Outgoing ? "->" : "-";
+        op->detail = "(" + from.variable + ")" + left_arrow + "[" + rel.variable + types + range + "]" + right_arrow +
+                     "(" + to.variable + ")" + (op->target_bound ? " into" : "");
+        (rel.variable_length ? matched_rel_lists : matched_rels).push_back(rel.slot);
+        bound.insert(rel.slot);
+        bool new_target = !bound.count(to.slot);
+        bound.insert(to.slot);
+        plan = std::move(op);
+        std::vector<const BoundExpression*> constraints;
+        add_rel_constraints(rel, constraints);
+        if (new_target) {
+            auto c = node_constraints_for(to.slot, -1);
+            constraints.insert(constraints.end(), c.begin(), c.end());
+        }
+        predicates.insert(predicates.begin(), constraints.begin(), constraints.end());
+        plan = apply_ready_filters(std::move(plan), predicates, bound, false);
+        rel_done[r] = true;
+    };
+
+    // Nodes bound by earlier clauses still need this pattern's constraints checked.
+    for (const auto& node : pattern.nodes) {
+        if (bound.count(node.slot)) {
+            auto c = node_constraints_for(node.slot, -1);
+            predicates.insert(predicates.begin(), c.begin(), c.end());
+        }
+    }
+    plan = apply_ready_filters(std::move(plan), predicates, bound, false);
+
+    // Shortest paths: their endpoints first, then the path search.
+    for (const auto& part : pattern.parts) {
+        if (part.shortest == ShortestMode::None) continue;
+        for (int n : part.nodes) {
+            if (!bound.count(pattern.nodes[n].slot)) scan_node(n);
+        }
+        const BoundRelPattern& rel = pattern.rels[part.rels[0]];
+        auto op = make_op(LogicalOpKind::ShortestPath, std::move(plan));
+        op->from_slot = pattern.nodes[rel.left].slot;
+        op->slot = pattern.nodes[rel.right].slot;
+        op->rel_slot = rel.slot;
+        op->rel_types = resolve_rel_types(rel.types, op->impossible);
+        op->direction = rel.direction;
+        op->min_hops = rel.min_hops;
+        op->max_hops = rel.max_hops;
+        op->all_shortest = part.shortest == ShortestMode::AllShortest;
+        op->detail = std::string(op->all_shortest ? "allShortestPaths" : "shortestPath");
+        bound.insert(rel.slot);
+        plan = std::move(op);
+        rel_done[part.rels[0]] = true;
+        matched_rel_lists.push_back(rel.slot);
+        plan = apply_ready_filters(std::move(plan), predicates, bound, false);
+    }
+
+    while (true) {
+        // Prefer closing a cycle (both ends bound), then extending from a bound node.
+        int pick = -1;
+        bool pick_left = true;
+        int pick_score = -1;
+        for (std::size_t r = 0; r < pattern.rels.size(); ++r) {
+            if (rel_done[r]) continue;
+            const auto& rel = pattern.rels[r];
+            bool l = bound.count(pattern.nodes[rel.left].slot) > 0;
+            bool rr = bound.count(pattern.nodes[rel.right].slot) > 0;
+            int score = l && rr ? 3 : (l || rr) ? 2 : -1;
+            if (score > pick_score) {
+                pick_score = score;
+                pick = static_cast<int>(r);
+                pick_left = l;
+                if (!l && rr) pick_left = false;
+                if (l && rr) pick_left = true;
+            }
+        }
+        if (pick >= 0 && pick_score >= 2) {
+            expand(pick, pick_left);
+            continue;
+        }
+        // Nothing connects: start a new component at the cheapest unbound node.
+        int best = -1;
+        double best_cost = std::numeric_limits<double>::max();
+        for (std::size_t n = 0; n < pattern.nodes.size(); ++n) {
+            if (bound.count(pattern.nodes[n].slot)) continue;
+            double cost = estimate_node(pattern.nodes[n]);
+            if (cost < best_cost) {
+                best_cost = cost;
+                best = static_cast<int>(n);
+            }
+        }
+        if (best < 0) break;
+        scan_node(best);
+    }
+
+    // Named paths.
+    for (const auto& part : pattern.parts) {
+        if (part.path_slot < 0) continue;
+        auto build = std::make_unique<BoundExpression>();
+        build->kind = ExprKind::PathBuild;
+        for (std::size_t i = 0; i < part.nodes.size(); ++i) {
+            build->path_slots.push_back(pattern.nodes[part.nodes[i]].slot);
+            build->rel_is_list.push_back(false);
+            if (i < part.rels.size()) {
+                const auto& rel = pattern.rels[part.rels[i]];
+                build->path_slots.push_back(rel.slot);
+                build->rel_is_list.push_back(rel.variable_length);
+            }
+        }
+        auto proj = make_op(LogicalOpKind::Project, std::move(plan));
+        proj->expressions.push_back(own(std::move(build)));
+        proj->slots.push_back(part.path_slot);
+        bound.insert(part.path_slot);
+        plan = std::move(proj);
+    }
+    return apply_ready_filters(std::move(plan), predicates, bound, true);
+}
+
+LogicalOperatorPtr Planner::plan_merge(const BoundMerge& merge, LogicalOperatorPtr input, Bound& bound) {
+    Bound inner_bound = bound;
+    auto inner = plan_pattern(merge.pattern, {}, make_op(LogicalOpKind::Argument, nullptr), inner_bound);
+    auto op = make_op(LogicalOpKind::Merge, std::move(input));
+    op->children.push_back(std::move(inner));
+    op->merge = &merge;
+    op->slots = merge.introduced_slots;
+    for (int s : merge.introduced_slots) bound.insert(s);
+    return op;
+}
+
+LogicalOperatorPtr Planner::plan_projection(const BoundProjection& projection, LogicalOperatorPtr input,
+                                            Bound& bound) {
+    LogicalOperatorPtr plan = std::move(input);
+    if (projection.aggregating) {
+        auto agg = make_op(LogicalOpKind::Aggregate, std::move(plan));
+        agg->projection = &projection;
+        plan = std::move(agg);
+        // Items that hold aggregates are computed from the aggregated row.
+        auto proj = make_op(LogicalOpKind::Project, std::move(plan));
+        for (std::size_t i = 0; i < projection.items.size(); ++i) {
+            bool key = std::find(projection.key_items.begin(), projection.key_items.end(), int(i)) !=
+                       projection.key_items.end();
+            if (key) continue;
+            proj->expressions.push_back(projection.items[i].expression.get());
+            proj->slots.push_back(projection.items[i].slot);
+        }
+        plan = std::move(proj);
+    } else {
+        auto proj = make_op(LogicalOpKind::Project, std::move(plan));
+        for (const auto& item : projection.items) {
+            proj->expressions.push_back(item.expression.get());
+            proj->slots.push_back(item.slot);
+        }
+        plan = std::move(proj);
+    }
+    for (const auto& item : projection.items) bound.insert(item.slot);
+    for (const auto& a : projection.aggregates) bound.insert(a.slot);
+    if (projection.distinct) {
+        auto d = make_op(LogicalOpKind::Distinct, std::move(plan));
+        for (const auto& item : projection.items) d->slots.push_back(item.slot);
+        plan = std::move(d);
+    }
+    if (!projection.order_by.empty()) {
+        auto s = make_op(LogicalOpKind::Sort, std::move(plan));
+        for (const auto& k : projection.order_by) s->sort_keys.push_back(&k);
+        plan = std::move(s);
+    }
+    if (projection.skip) {
+        auto s = make_op(LogicalOpKind::Skip, std::move(plan));
+        s->expressions.push_back(projection.skip.get());
+        plan = std::move(s);
+    }
+    if (projection.limit) {
+        auto s = make_op(LogicalOpKind::Limit, std::move(plan));
+        s->expressions.push_back(projection.limit.get());
+        plan = std::move(s);
+    }
+    if (!projection.where.empty()) {
+        auto f = make_op(LogicalOpKind::Filter, std::move(plan));
+        for (const auto& w : projection.where) f->expressions.push_back(w.get());
+        plan = std::move(f);
+    }
+    return plan;
+}
+
+}  // namespace kgq::planner

@@ -1,0 +1,53 @@
+// engine/planner/planner.hpp — turns a BoundQuery into a LogicalPlan. Orders pattern
+// matching by estimated cardinality (KEY lookups first, then the smallest label), pushes
+// WHERE conjuncts down to the first point where their variables are bound, and inserts
+// Eager barriers so that reads never see the same statement's later writes.
+// Called by Database (engine/main/); reads statistics from the GraphStore.
+#pragma once
+
+#include "planner/logical_plan.hpp"
+#include "storage/graph_store.hpp"
+
+#include <set>
+
+namespace kgq::planner {
+
+class Planner {
+public:
+    Planner(const storage::GraphStore& store, const binder::BoundQuery& query);
+    LogicalPlan plan();
+
+private:
+    using Bound = std::set<int>;
+
+    LogicalOperatorPtr plan_single_query(const binder::BoundSingleQuery& query, LogicalOperatorPtr input,
+                                         Bound& bound);
+    LogicalOperatorPtr plan_match(const binder::BoundMatch& match, LogicalOperatorPtr input, Bound& bound);
+    LogicalOperatorPtr plan_pattern(const binder::BoundPattern& pattern,
+                                    std::vector<const BoundExpression*> predicates,
+                                    LogicalOperatorPtr input, Bound& bound);
+    LogicalOperatorPtr plan_projection(const binder::BoundProjection& projection, LogicalOperatorPtr input,
+                                       Bound& bound);
+    LogicalOperatorPtr plan_merge(const binder::BoundMerge& merge, LogicalOperatorPtr input, Bound& bound);
+
+    // Filters whose variables are all bound now, removed from `pending`.
+    LogicalOperatorPtr apply_ready_filters(LogicalOperatorPtr input, std::vector<const BoundExpression*>& pending,
+                                           const Bound& bound, bool force);
+    // Conditions a pattern node or relationship places on its slot (labels, {k: v}).
+    void add_node_constraints(const binder::BoundNodePattern& node, std::vector<const BoundExpression*>& out,
+                              bool skip_first_label_group);
+    void add_rel_constraints(const binder::BoundRelPattern& rel, std::vector<const BoundExpression*>& out);
+    const BoundExpression* own(binder::ExprPtr e);
+    std::vector<TypeId> resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const;
+    double estimate_node(const binder::BoundNodePattern& node) const;
+
+    const storage::GraphStore& store_;
+    const binder::BoundQuery& query_;
+    LogicalPlan plan_;
+};
+
+// The slots an expression reads; `opaque` is set when it holds a subquery (whose free
+// variables are not tracked), so that the planner applies it only when all is bound.
+void referenced_slots(const BoundExpression& e, std::set<int>& out, bool& opaque);
+
+}  // namespace kgq::planner
