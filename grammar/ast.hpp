@@ -29,7 +29,6 @@ struct FloatLiteral : Located { std::string text; };  // 1.5, .5, 1e3, 1.5E-3
 struct StringLiteral : Located { std::string value; };  // escapes already resolved
 struct Parameter : Located { std::string name; };        // $name or $0
 struct Variable : Located { std::string name; };         // backquoted names unquoted
-struct CountStar : Located {};                            // count(*)
 
 struct ListLiteral;
 struct MapLiteral;
@@ -45,9 +44,10 @@ struct UnaryOperation;
 struct OperatorChain;
 struct AccessChain;
 
+// At most 20 alternatives: Boost.Variant's (MPL's) limit. count(*) is a FunctionCall.
 struct Expression
     : x3::variant<NullLiteral, BoolLiteral, IntLiteral, FloatLiteral, StringLiteral, Parameter,
-                  Variable, CountStar, x3::forward_ast<ListLiteral>, x3::forward_ast<MapLiteral>,
+                  Variable, x3::forward_ast<ListLiteral>, x3::forward_ast<MapLiteral>,
                   x3::forward_ast<FunctionCall>, x3::forward_ast<CaseExpression>,
                   x3::forward_ast<ListComprehension>, x3::forward_ast<PatternComprehension>,
                   x3::forward_ast<Quantifier>, x3::forward_ast<ExistsSubquery>,
@@ -117,6 +117,7 @@ struct MapLiteral : Located { std::vector<MapEntry> entries; };
 struct FunctionCall : Located {
     std::string name;  // dotted names joined: "date.truncate"
     bool distinct = false;
+    bool star = false;  // count(*): name "count", no arguments
     std::vector<Expression> arguments;
 };
 

@@ -242,8 +242,6 @@ ExprPtr Binder::bind_expression(const ast::Expression& expr) {
                     default: break;
                 }
                 return e;
-            } else if constexpr (std::is_same_v<T, ast::CountStar>) {
-                return bind_aggregate(nullptr, node);
             } else {
                 const auto& n = node.get();
                 using N = std::decay_t<decltype(n)>;
@@ -455,6 +453,7 @@ ExprPtr Binder::bind_aggregate(const ast::FunctionCall* call, const ast::Located
 }
 
 ExprPtr Binder::bind_function(const ast::FunctionCall& call) {
+    if (call.star) return bind_aggregate(nullptr, call);
     if (function::is_aggregate(call.name)) return bind_aggregate(&call, call);
     const function::FunctionDef* def = function::find_function(call.name);
     if (!def) {

@@ -92,6 +92,9 @@ public:
 
 private:
     void invalidate_subtype_cache() const;
+    void check_can_declare() const;
+    void check_and_intern_properties(std::vector<PropertyDef>& properties, const std::string& owner,
+                                     TypeId parent, TypeId declared_in);
 
     bool strict_ = false;
     std::vector<std::string> property_keys_;

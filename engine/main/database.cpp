@@ -6,6 +6,7 @@
 
 #include "binder/binder.hpp"
 #include "executor/executor.hpp"
+#include "executor/physical_operator.hpp"
 #include "main/result_materializer.hpp"
 #include "main/schema_statements.hpp"
 #include "main/statement_extensions.hpp"

@@ -1,4 +1,4 @@
-// engine/main/statement_extensions.cpp — see statement_extensions.hpp.
+// engine/main/stix_statements.cpp — IMPORT STIX and EXPORT STIX; see statement_extensions.hpp.
 #include "main/statement_extensions.hpp"
 
 #include "parser.hpp"
@@ -22,10 +22,6 @@ namespace {
 
 }  // namespace
 
-Result run_extension_statement(storage::GraphStore&, const ast::CopyFrom& s, std::string_view text, const Parameters&,
-                               const ExecuteOptions&) {
-    not_available(text, s, "COPY");
-}
 Result run_extension_statement(storage::GraphStore&, const ast::ImportStix& s, std::string_view text, const Parameters&,
                                const ExecuteOptions&) {
     not_available(text, s, "IMPORT STIX");

@@ -1,0 +1,538 @@
+// engine/storage/graph_store.cpp — the graph's reads and writes: node tables per label set,
+// relationship tables and adjacency per relation type, KEY indexes, and the undo logging of
+// every write. Stage: storage. Callers: the executor, importers, the BGL adapter.
+// Undo of the logged entries is in graph_store_undo.cpp.
+#include "storage/graph_store.hpp"
+
+#include "catalog/schema_error.hpp"
+#include "storage/graph_store_impl.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+namespace kgq::storage {
+
+namespace {
+
+const Value null_value;
+const LabelSet no_labels;
+
+template <class Table>
+std::vector<std::pair<PropertyKeyId, Value>> row_properties(const Table& table, std::uint32_t row) {
+    std::vector<std::pair<PropertyKeyId, Value>> out;
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        if (!table.columns[c][row].is_null()) out.emplace_back(table.column_keys[c], table.columns[c][row]);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+}
+
+template <class Table>
+const Value& row_property(const Table& table, std::uint32_t row, PropertyKeyId key) {
+    auto it = table.column_of.find(key);
+    return it == table.column_of.end() ? null_value : table.columns[it->second][row];
+}
+
+// Adds a null-filled column; returns its index.
+template <class Table>
+std::uint32_t add_column(Table& table, PropertyKeyId key, std::size_t rows) {
+    const auto c = static_cast<std::uint32_t>(table.columns.size());
+    table.column_keys.push_back(key);
+    table.columns.emplace_back(rows);
+    table.column_of.emplace(key, c);
+    return c;
+}
+
+std::vector<AdjEntry>& adjacency_slot(std::vector<std::vector<AdjEntry>>& lists, NodeId node) {
+    if (lists.size() <= node) lists.resize(node + 1);
+    return lists[node];
+}
+
+}  // namespace
+
+// ====================================================================== Impl primitives
+
+std::uint32_t GraphStore::Impl::table_for(const LabelSet& labels) {
+    if (auto it = table_of_labels.find(labels); it != table_of_labels.end()) return it->second;
+    const auto index = static_cast<std::uint32_t>(tables.size());
+    auto table = std::make_unique<NodeTable>();
+    table->labels = labels;
+    tables.push_back(std::move(table));
+    table_of_labels.emplace(labels, index);
+    record(undo::NodeTableCreated{});
+    return index;
+}
+
+std::uint32_t GraphStore::Impl::append_row(std::uint32_t table_index, NodeId node) {
+    NodeTable& table = *tables[table_index];
+    const auto row = static_cast<std::uint32_t>(table.row_node.size());
+    table.row_node.push_back(node);
+    for (auto& column : table.columns) column.emplace_back();
+    ++table.live_rows;
+    return row;
+}
+
+void GraphStore::Impl::pop_row(std::uint32_t table_index) {
+    NodeTable& table = *tables[table_index];
+    assert(!table.row_node.empty());
+    if (table.row_node.back() != no_node) --table.live_rows;
+    table.row_node.pop_back();
+    for (auto& column : table.columns) column.pop_back();
+}
+
+std::uint32_t GraphStore::Impl::node_column(std::uint32_t table_index, PropertyKeyId key) {
+    NodeTable& table = *tables[table_index];
+    if (auto it = table.column_of.find(key); it != table.column_of.end()) return it->second;
+    record(undo::NodeColumnAdded{table_index});
+    return add_column(table, key, table.row_node.size());
+}
+
+std::uint32_t GraphStore::Impl::rel_column(TypeId type, PropertyKeyId key) {
+    RelTable& table = rel_table(type);
+    if (auto it = table.column_of.find(key); it != table.column_of.end()) return it->second;
+    record(undo::RelColumnAdded{type});
+    return add_column(table, key, table.row_rel.size());
+}
+
+RelTable& GraphStore::Impl::rel_table(TypeId type) {
+    if (rel_tables.size() <= type) rel_tables.resize(type + 1);
+    return rel_tables[type];
+}
+
+const RelTable* GraphStore::Impl::find_rel_table(TypeId type) const {
+    return type < rel_tables.size() ? &rel_tables[type] : nullptr;
+}
+
+Value* GraphStore::Impl::node_slot(NodeId id, PropertyKeyId key) {
+    const NodeRecord& rec = nodes[id];
+    NodeTable& table = *tables[rec.table];
+    auto it = table.column_of.find(key);
+    return it == table.column_of.end() ? nullptr : &table.columns[it->second][rec.row];
+}
+
+Value* GraphStore::Impl::rel_slot(RelId id, PropertyKeyId key) {
+    const RelRecord& rec = rels[id];
+    RelTable& table = rel_tables[rec.type];
+    auto it = table.column_of.find(key);
+    return it == table.column_of.end() ? nullptr : &table.columns[it->second][rec.row];
+}
+
+std::vector<KeyEntry> GraphStore::Impl::node_key_entries(NodeId id) const {
+    const NodeRecord& rec = nodes[id];
+    const NodeTable& table = *tables[rec.table];
+    return key_entries(table.labels, [&](PropertyKeyId key) -> const Value& {
+        return row_property(table, rec.row, key);
+    });
+}
+
+void GraphStore::Impl::check_keys_free(const std::vector<KeyEntry>& entries, NodeId self) const {
+    for (const auto& entry : entries) {
+        auto index = key_index.find(entry.owner);
+        if (index == key_index.end()) continue;
+        auto hit = index->second.find(entry.encoded);
+        if (hit == index->second.end() || hit->second == self) continue;
+        catalog::throw_schema_error("Duplicate key: " + catalog.entity_type(entry.label).name +
+                                        " with " + entry.property->name + " " +
+                                        display_key(*entry.value) + " already exists",
+                                    "ConstraintVerificationFailed");
+    }
+}
+
+void GraphStore::Impl::index_keys(const std::vector<KeyEntry>& entries, NodeId id) {
+    for (const auto& entry : entries) key_index[entry.owner][entry.encoded] = id;
+}
+
+void GraphStore::Impl::unindex_keys(const std::vector<KeyEntry>& entries) {
+    for (const auto& entry : entries) {
+        auto index = key_index.find(entry.owner);
+        if (index != key_index.end()) index->second.erase(entry.encoded);
+    }
+}
+
+void GraphStore::Impl::transfer_row(NodeId id, std::uint32_t to_table, std::uint32_t to_row,
+                                    bool add_columns) {
+    NodeRecord& rec = nodes[id];
+    const std::uint32_t from_table = rec.table;
+    const std::uint32_t from_row = rec.row;
+    NodeTable& from = *tables[from_table];
+    for (std::size_t c = 0; c < from.columns.size(); ++c) {
+        Value& value = from.columns[c][from_row];
+        if (value.is_null()) continue;
+        std::uint32_t to_column;
+        if (add_columns) {
+            to_column = node_column(to_table, from.column_keys[c]);
+        } else {
+            auto it = tables[to_table]->column_of.find(from.column_keys[c]);
+            assert(it != tables[to_table]->column_of.end());
+            to_column = it->second;
+        }
+        // node_column may have grown tables[to_table]'s columns, never `from`'s (distinct tables).
+        tables[to_table]->columns[to_column][to_row] = std::move(value);
+        value = Value();
+    }
+    from.row_node[from_row] = no_node;
+    --from.live_rows;
+    NodeTable& to = *tables[to_table];
+    if (to.row_node[to_row] == no_node) ++to.live_rows;
+    to.row_node[to_row] = id;
+    rec.table = to_table;
+    rec.row = to_row;
+}
+
+void GraphStore::Impl::relabel(NodeId id, LabelSet labels) {
+    const NodeRecord rec = nodes[id];
+    if (tables[rec.table]->labels == labels) return;
+    const NodeTable& table = *tables[rec.table];
+    auto old_keys = node_key_entries(id);
+    auto new_keys = key_entries(labels, [&](PropertyKeyId key) -> const Value& {
+        return row_property(table, rec.row, key);
+    });
+    check_keys_free(new_keys, id);
+
+    const std::uint32_t to_table = table_for(labels);
+    const std::uint32_t to_row = append_row(to_table, no_node);
+    --tables[to_table]->live_rows;  // the row is free until transfer_row fills it
+    transfer_row(id, to_table, to_row, /*add_columns=*/true);
+    unindex_keys(old_keys);
+    index_keys(new_keys, id);
+    record(undo::NodeMoved{id, rec.table, rec.row});
+}
+
+// ====================================================================== GraphStore
+
+GraphStore::GraphStore(catalog::Catalog& catalog)
+    : catalog_(catalog), impl_(std::make_unique<Impl>(catalog, tables_)) {}
+
+GraphStore::~GraphStore() = default;
+
+// ---------------------------------------------------------------------- nodes
+
+std::size_t GraphStore::node_capacity() const { return impl_->nodes.size(); }
+std::size_t GraphStore::node_count() const { return impl_->live_nodes; }
+
+bool GraphStore::node_alive(NodeId id) const {
+    return id < impl_->nodes.size() && impl_->nodes[id].table != dead_table;
+}
+
+const LabelSet& GraphStore::node_labels(NodeId id) const {
+    if (!node_alive(id)) return no_labels;
+    return tables_[impl_->nodes[id].table]->labels;
+}
+
+bool GraphStore::node_has_label(NodeId id, TypeId label) const {
+    for (TypeId own : node_labels(id))
+        if (catalog_.is_subtype(own, label)) return true;
+    return false;
+}
+
+NodeId GraphStore::create_node(LabelSet labels,
+                               std::vector<std::pair<PropertyKeyId, Value>> properties) {
+    auto& impl = *impl_;
+    std::sort(labels.begin(), labels.end());
+    labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
+    const auto id = static_cast<NodeId>(impl.nodes.size());
+
+    auto keys = impl.key_entries(labels, [&](PropertyKeyId key) -> const Value& {
+        for (auto it = properties.rbegin(); it != properties.rend(); ++it)  // the last one wins
+            if (it->first == key) return it->second;
+        return null_value;
+    });
+    impl.check_keys_free(keys, id);
+
+    const std::uint32_t table = impl.table_for(labels);
+    const std::uint32_t row = impl.append_row(table, id);
+    impl.nodes.push_back({table, row});
+    ++impl.live_nodes;
+    for (auto& [key, value] : properties) {
+        if (value.is_null()) continue;
+        const std::uint32_t column = impl.node_column(table, key);
+        tables_[table]->columns[column][row] = std::move(value);
+    }
+    // Re-derived from the stored values: the entries above pointed into `properties`.
+    impl.index_keys(impl.node_key_entries(id), id);
+    impl.record(undo::NodeCreated{id});
+    return id;
+}
+
+void GraphStore::delete_node(NodeId id) {
+    assert(node_alive(id));
+    assert(degree(id) == 0 && "the executor deletes or rejects relationships first");
+    auto& impl = *impl_;
+    impl.unindex_keys(impl.node_key_entries(id));
+    NodeRecord& rec = impl.nodes[id];
+    NodeTable& table = *tables_[rec.table];
+    undo::PropertyList snapshot;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        Value& value = table.columns[c][rec.row];
+        if (value.is_null()) continue;
+        snapshot.emplace_back(table.column_keys[c], std::move(value));
+        value = Value();
+    }
+    table.row_node[rec.row] = no_node;
+    --table.live_rows;
+    --impl.live_nodes;
+    impl.record(undo::NodeDeleted{id, rec.table, rec.row, std::move(snapshot)});
+    rec.table = dead_table;
+}
+
+// Strict mode keeps one type per node, the most specific: adding a subtype of the current
+// type specialises the node, adding an unrelated type is a schema violation. Open mode
+// labels are a set, as in Neo4j.
+void GraphStore::add_label(NodeId id, TypeId label) {
+    assert(node_alive(id));
+    if (node_has_label(id, label)) return;
+    LabelSet labels = node_labels(id);
+    if (catalog_.strict()) {
+        if (!labels.empty() && !catalog_.is_subtype(label, labels.front()))
+            catalog::throw_schema_error(
+                "Node of type '" + catalog_.entity_type(labels.front()).name +
+                "' cannot also have type '" + catalog_.entity_type(label).name +
+                "': in a declared schema a node has one type");
+        labels = {label};
+    } else {
+        labels.insert(std::lower_bound(labels.begin(), labels.end(), label), label);
+    }
+    impl_->relabel(id, std::move(labels));
+}
+
+// Strict mode: removing the node's type (or an ancestor of it) generalises the node to the
+// removed type's supertype; a root type cannot be removed, the node would have no type.
+void GraphStore::remove_label(NodeId id, TypeId label) {
+    assert(node_alive(id));
+    if (!node_has_label(id, label)) return;
+    LabelSet labels = node_labels(id);
+    if (catalog_.strict()) {
+        const TypeId parent = catalog_.entity_type(label).parent;
+        if (parent == catalog::no_type)
+            catalog::throw_schema_error("Cannot remove type '" + catalog_.entity_type(label).name +
+                                        "': in a declared schema every node keeps a type");
+        labels = {parent};
+    } else {
+        labels.erase(std::find(labels.begin(), labels.end(), label));
+    }
+    impl_->relabel(id, std::move(labels));
+}
+
+const Value& GraphStore::node_property(NodeId id, PropertyKeyId key) const {
+    if (!node_alive(id)) return null_value;
+    const NodeRecord& rec = impl_->nodes[id];
+    return row_property(*tables_[rec.table], rec.row, key);
+}
+
+void GraphStore::set_node_property(NodeId id, PropertyKeyId key, Value value) {
+    assert(node_alive(id));
+    auto& impl = *impl_;
+    const NodeRecord rec = impl.nodes[id];
+    const NodeTable& table = *tables_[rec.table];
+    const Value& old = row_property(table, rec.row, key);
+    if (old.is_null() && value.is_null()) return;
+
+    // Only a write to a KEY property touches the index.
+    bool key_written = false;
+    for (TypeId label : table.labels)
+        if (auto* def = catalog_.key_property(label); def && def->key == key) key_written = true;
+    std::vector<KeyEntry> old_keys;
+    if (key_written) {
+        old_keys = impl.node_key_entries(id);
+        auto new_keys = impl.key_entries(table.labels, [&](PropertyKeyId k) -> const Value& {
+            return k == key ? value : row_property(table, rec.row, k);
+        });
+        impl.check_keys_free(new_keys, id);
+    }
+
+    const std::uint32_t column = impl.node_column(rec.table, key);
+    Value& slot = tables_[rec.table]->columns[column][rec.row];
+    impl.record(undo::NodePropertySet{id, key, std::move(slot)});
+    slot = std::move(value);
+    if (key_written) {
+        impl.unindex_keys(old_keys);
+        impl.index_keys(impl.node_key_entries(id), id);
+    }
+}
+
+std::vector<std::pair<PropertyKeyId, Value>> GraphStore::node_properties(NodeId id) const {
+    if (!node_alive(id)) return {};
+    const NodeRecord& rec = impl_->nodes[id];
+    return row_properties(*tables_[rec.table], rec.row);
+}
+
+std::vector<const NodeTable*> GraphStore::tables_with_label(TypeId label) const {
+    std::vector<const NodeTable*> out;
+    for (const auto& table : tables_) {
+        for (TypeId own : table->labels) {
+            if (catalog_.is_subtype(own, label)) {
+                out.push_back(table.get());
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+std::size_t GraphStore::count_with_label(TypeId label) const {
+    std::size_t count = 0;
+    for (const NodeTable* table : tables_with_label(label)) count += table->live_rows;
+    return count;
+}
+
+std::optional<NodeId> GraphStore::find_by_key(TypeId type, const Value& key) const {
+    const catalog::PropertyDef* def = catalog_.key_property(type);
+    if (!def) return std::nullopt;
+    auto code = encode_key(key);
+    if (!code) return std::nullopt;
+    auto index = impl_->key_index.find(def->declared_in);
+    if (index == impl_->key_index.end()) return std::nullopt;
+    auto hit = index->second.find(*code);
+    // The index covers the declaring type's subtypes; `type` may be narrower than that.
+    if (hit == index->second.end() || !node_has_label(hit->second, type)) return std::nullopt;
+    return hit->second;
+}
+
+// ---------------------------------------------------------------------- relationships
+
+std::size_t GraphStore::rel_capacity() const { return impl_->rels.size(); }
+std::size_t GraphStore::rel_count() const { return impl_->live_rels; }
+
+bool GraphStore::rel_alive(RelId id) const {
+    return id < impl_->rels.size() && impl_->rels[id].alive;
+}
+
+TypeId GraphStore::rel_type(RelId id) const { return impl_->rels[id].type; }
+
+NodeId GraphStore::rel_source(RelId id) const {
+    const RelRecord& rec = impl_->rels[id];
+    return impl_->rel_tables[rec.type].source[rec.row];
+}
+
+NodeId GraphStore::rel_target(RelId id) const {
+    const RelRecord& rec = impl_->rels[id];
+    return impl_->rel_tables[rec.type].target[rec.row];
+}
+
+RelId GraphStore::create_relationship(TypeId type, NodeId source, NodeId target,
+                                      std::vector<std::pair<PropertyKeyId, Value>> properties) {
+    assert(node_alive(source) && node_alive(target));
+    auto& impl = *impl_;
+    const auto id = static_cast<RelId>(impl.rels.size());
+    RelTable& table = impl.rel_table(type);
+    const auto row = static_cast<std::uint32_t>(table.row_rel.size());
+    table.source.push_back(source);
+    table.target.push_back(target);
+    table.row_rel.push_back(id);
+    for (auto& column : table.columns) column.emplace_back();
+    ++table.live_rows;
+    impl.rels.push_back({type, row, true});
+    ++impl.live_rels;
+    for (auto& [key, value] : properties) {
+        if (value.is_null()) continue;
+        const std::uint32_t column = impl.rel_column(type, key);
+        table.columns[column][row] = std::move(value);
+    }
+    adjacency_slot(table.out, source).push_back({target, id});
+    adjacency_slot(table.in, target).push_back({source, id});
+    impl.record(undo::RelCreated{id});
+    return id;
+}
+
+void GraphStore::delete_relationship(RelId id) {
+    assert(rel_alive(id));
+    auto& impl = *impl_;
+    RelRecord& rec = impl.rels[id];
+    RelTable& table = impl.rel_tables[rec.type];
+    auto erase_entry = [id](std::vector<AdjEntry>& list) {
+        auto it = std::find_if(list.begin(), list.end(), [id](const AdjEntry& e) { return e.rel == id; });
+        assert(it != list.end());
+        const auto position = static_cast<std::uint32_t>(it - list.begin());
+        list.erase(it);  // keeps the order of the others, and undo can reinsert in place
+        return position;
+    };
+    const std::uint32_t out_position = erase_entry(table.out[table.source[rec.row]]);
+    const std::uint32_t in_position = erase_entry(table.in[table.target[rec.row]]);
+    undo::PropertyList snapshot;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        Value& value = table.columns[c][rec.row];
+        if (value.is_null()) continue;
+        snapshot.emplace_back(table.column_keys[c], std::move(value));
+        value = Value();
+    }
+    table.row_rel[rec.row] = no_rel;
+    --table.live_rows;
+    --impl.live_rels;
+    rec.alive = false;
+    impl.record(undo::RelDeleted{id, out_position, in_position, std::move(snapshot)});
+}
+
+const Value& GraphStore::rel_property(RelId id, PropertyKeyId key) const {
+    if (!rel_alive(id)) return null_value;
+    const RelRecord& rec = impl_->rels[id];
+    return row_property(impl_->rel_tables[rec.type], rec.row, key);
+}
+
+void GraphStore::set_rel_property(RelId id, PropertyKeyId key, Value value) {
+    assert(rel_alive(id));
+    auto& impl = *impl_;
+    const RelRecord rec = impl.rels[id];
+    if (value.is_null() && rel_property(id, key).is_null()) return;
+    const std::uint32_t column = impl.rel_column(rec.type, key);
+    Value& slot = impl.rel_tables[rec.type].columns[column][rec.row];
+    impl.record(undo::RelPropertySet{id, key, std::move(slot)});
+    slot = std::move(value);
+}
+
+std::vector<std::pair<PropertyKeyId, Value>> GraphStore::rel_properties(RelId id) const {
+    if (!rel_alive(id)) return {};
+    const RelRecord& rec = impl_->rels[id];
+    return row_properties(impl_->rel_tables[rec.type], rec.row);
+}
+
+std::size_t GraphStore::count_with_type(TypeId rel_type) const {
+    const RelTable* table = impl_->find_rel_table(rel_type);
+    return table ? table->live_rows : 0;
+}
+
+std::span<const AdjEntry> GraphStore::adjacency(NodeId id, TypeId rel_type, Direction dir) const {
+    const RelTable* table = impl_->find_rel_table(rel_type);
+    if (!table) return {};
+    const auto& lists = dir == Direction::Out ? table->out : table->in;
+    if (id >= lists.size()) return {};
+    return lists[id];
+}
+
+std::vector<TypeId> GraphStore::relation_types_in_use() const {
+    std::vector<TypeId> out;
+    for (std::size_t t = 0; t < impl_->rel_tables.size(); ++t)
+        if (impl_->rel_tables[t].live_rows > 0) out.push_back(static_cast<TypeId>(t));
+    return out;
+}
+
+std::size_t GraphStore::degree(NodeId id) const {
+    std::size_t total = 0;
+    for (const RelTable& table : impl_->rel_tables) {
+        if (id < table.out.size()) total += table.out[id].size();
+        if (id < table.in.size()) total += table.in[id].size();
+    }
+    return total;
+}
+
+// ---------------------------------------------------------------------- statements
+
+void GraphStore::begin_statement() {
+    assert(!impl_->in_statement);
+    impl_->log.clear();
+    impl_->in_statement = true;
+}
+
+void GraphStore::commit() {
+    impl_->log.clear();
+    impl_->in_statement = false;
+}
+
+void GraphStore::rollback() {
+    auto& log = impl_->log;
+    impl_->in_statement = false;  // undoing must not log itself
+    for (auto it = log.rbegin(); it != log.rend(); ++it) impl_->undo(*it);
+    log.clear();
+}
+
+bool GraphStore::in_statement() const { return impl_->in_statement; }
+
+}  // namespace kgq::storage

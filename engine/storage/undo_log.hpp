@@ -1,0 +1,75 @@
+// engine/storage/undo_log.hpp — the entries GraphStore logs between begin_statement() and
+// commit(): just enough to invert each write, replayed in reverse by rollback().
+// Stage: storage. Callers: GraphStore::Impl (graph_store.cpp logs, graph_store_undo.cpp undoes).
+#pragma once
+
+#include "catalog/catalog.hpp"
+#include "kgq/value.hpp"
+
+#include <cstdint>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace kgq::storage::undo {
+
+using NodeId = std::uint64_t;
+using RelId = std::uint64_t;
+using catalog::PropertyKeyId;
+using catalog::TypeId;
+using PropertyList = std::vector<std::pair<PropertyKeyId, Value>>;
+
+// Structure grows append-only within a statement, so undoing a growth is a pop_back: reverse
+// order guarantees that whatever was appended after it has been popped already.
+struct NodeTableCreated {};
+struct NodeColumnAdded {
+    std::uint32_t table;
+};
+struct RelColumnAdded {
+    TypeId type;
+};
+struct NodeCreated {
+    NodeId node;
+};
+struct RelCreated {
+    RelId rel;
+};
+
+// Deletions keep the row as a tombstone, so the snapshot is the values moved out of it;
+// the labels are the row's table and the endpoints stay in the relationship's row.
+struct NodeDeleted {
+    NodeId node;
+    std::uint32_t table;
+    std::uint32_t row;
+    PropertyList properties;
+};
+struct RelDeleted {
+    RelId rel;
+    std::uint32_t out_position;  // where the entry sat in the source's out list
+    std::uint32_t in_position;   // and in the target's in list
+    PropertyList properties;
+};
+
+struct NodePropertySet {
+    NodeId node;
+    PropertyKeyId key;
+    Value old_value;  // null: the property was absent
+};
+struct RelPropertySet {
+    RelId rel;
+    PropertyKeyId key;
+    Value old_value;
+};
+
+// A label change moved the node's row to another table; the old row is a tombstone.
+struct NodeMoved {
+    NodeId node;
+    std::uint32_t old_table;
+    std::uint32_t old_row;
+};
+
+using Entry = std::variant<NodeTableCreated, NodeColumnAdded, RelColumnAdded, NodeCreated,
+                           RelCreated, NodeDeleted, RelDeleted, NodePropertySet, RelPropertySet,
+                           NodeMoved>;
+
+}  // namespace kgq::storage::undo

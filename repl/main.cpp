@@ -1,0 +1,125 @@
+// repl/main.cpp — `kgq [OPTIONS] [FILES...]`: parses the command line with CLI11 and wires it
+// to a Shell (shell.hpp): files, -f scripts and -c queries first, then the prompt or piped stdin.
+// Exit status: 0 success, 1 a statement failed, 2 usage error.
+#include "parameters.hpp"
+#include "shell.hpp"
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+#ifndef KGQ_VERSION
+#define KGQ_VERSION "0.1.0"
+#endif
+
+namespace {
+
+constexpr int exit_ok = 0, exit_failed = 1, exit_usage = 2;
+
+constexpr const char* examples = R"(
+Files run in order: .kgq/.cypher scripts statement by statement, .json files are
+imported as STIX 2.1 bundles. Then the prompt opens (or, when stdin is not a terminal,
+stdin is read as a script). With -c or -f, kgq exits when they are done.
+
+Examples:
+  kgq                                        interactive prompt (:help lists commands)
+  kgq graph.kgq                              load a graph, then the prompt
+  kgq enterprise-attack.json                 import a STIX bundle, then the prompt
+  kgq -c "RETURN 1 + 2 AS x"                 run one query and exit
+  kgq graph.kgq -c "MATCH (n) RETURN count(n) AS nodes"
+  kgq -f schema.kgq -f data.kgq --continue   run scripts, reporting every error
+  kgq --check -f queries.kgq                 type-check a script without running it
+  kgq --format csv -f report.kgq > report.csv
+  kgq --param name=Ann --param min=30 -c "MATCH (p:Person {name: $name}) WHERE p.age >= $min RETURN p"
+  echo "RETURN date('2024-01-01') AS d;" | kgq --format json
+)";
+
+bool can_open(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        std::cerr << "kgq: cannot open '" << path << "': " << std::strerror(errno) << '\n';
+        return false;
+    }
+    std::fclose(f);
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"kgq - an in-memory typed knowledge graph with a Cypher-compatible query language.", "kgq"};
+    app.footer(examples);
+    app.set_version_flag("--version", "kgq " KGQ_VERSION);
+
+    std::vector<std::string> files, scripts, commands, parameters;
+    std::string format = "table";
+    kgq::repl::ShellOptions options;
+    app.add_option("files", files, "scripts (.kgq, .cypher) to run and STIX bundles (.json) to import")
+        ->type_name("FILE");
+    // Each -c/-f/--param takes exactly one value, so `kgq -c QUERY graph.kgq` keeps graph.kgq a file.
+    app.add_option("-c,--command", commands, "run QUERY (one or more ';'-separated statements) and exit")
+        ->type_name("QUERY")
+        ->allow_extra_args(false);
+    app.add_option("-f,--file", scripts, "run the script FILE and exit (repeatable)")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    app.add_option("--format", format, "result format: table (default), csv (RFC 4180) or json (JSON Lines)")
+        ->check(CLI::IsMember({"table", "csv", "json"}))
+        ->type_name("FORMAT");
+    app.add_option("--param", parameters,
+                   "set $NAME for all statements; VALUE is a Cypher literal (42, 'x', [1, 2]) or else text")
+        ->type_name("NAME=VALUE")
+        ->allow_extra_args(false);
+    app.add_flag("--continue", options.continue_on_error, "go on after a failed statement (exit status is still 1)");
+    app.add_flag("--check", options.check_only, "type-check the statements without running them");
+    app.add_flag("--timing", options.timing, "print how long each statement took");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? exit_ok : exit_usage;  // --help and --version exit 0
+    }
+
+    options.format = *kgq::repl::parse_output_format(format);
+    kgq::Parameters typed_parameters;
+    for (const auto& text : parameters) {
+        auto assignment = kgq::repl::split_parameter_assignment(text);
+        if (!assignment) {
+            std::cerr << "kgq: --param expects NAME=VALUE, got '" << text << "'\nRun with --help for more information.\n";
+            return exit_usage;
+        }
+        typed_parameters[assignment->first] = kgq::repl::parse_parameter_value(assignment->second);
+    }
+    for (const auto& list : {&files, &scripts})
+        for (const auto& path : *list)
+            if (!can_open(path)) return exit_usage;
+
+    kgq::repl::Shell shell(options);
+    shell.parameters() = std::move(typed_parameters);
+    const bool batch = !scripts.empty() || !commands.empty();
+    const bool interactive = !batch && isatty(STDIN_FILENO);
+
+    // Files, then -f scripts, then -c queries, in order; the first failure ends the run
+    // unless --continue (or the prompt follows, where the user can look into it).
+    bool ok = true;
+    auto step = [&](bool step_ok) {
+        ok = ok && step_ok;
+        return step_ok || options.continue_on_error || interactive;
+    };
+    bool going = true;
+    for (const auto& path : files)
+        if (going) going = step(shell.run_file(path));
+    for (const auto& path : scripts)
+        if (going) going = step(shell.run_file(path));
+    for (const auto& query : commands)
+        if (going) going = step(shell.run_text(query, "<command>"));
+
+    if (batch || (!going && !interactive)) return ok ? exit_ok : exit_failed;
+    if (interactive) return shell.run_interactive();
+    ok = shell.run_stream(std::cin, "<stdin>") && ok;
+    return ok ? exit_ok : exit_failed;
+}

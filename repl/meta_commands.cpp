@@ -1,0 +1,182 @@
+// repl/meta_commands.cpp — every ':' command in one table of {name, arguments, help, handler},
+// as Kùzu's shell keeps them; :help is generated from the table. Callers: shell.cpp.
+#include "meta_commands.hpp"
+
+#include "parameters.hpp"
+#include "shell.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <iostream>
+#include <string>
+
+namespace kgq::repl {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+// Arguments as typed, minus a habitual trailing ';' (":format csv;").
+std::string_view plain_argument(std::string_view args) {
+    args = trim(args);
+    if (!args.empty() && args.back() == ';') args = trim(args.substr(0, args.size() - 1));
+    if (args.size() >= 2 && (args.front() == '\'' || args.front() == '"') && args.back() == args.front())
+        args = args.substr(1, args.size() - 2);
+    return args;
+}
+
+MetaStatus usage(std::string_view message) {
+    std::cerr << "error: " << message << '\n';
+    return MetaStatus::Failed;
+}
+
+MetaStatus help(Shell&, std::string_view);
+
+MetaStatus schema(Shell& shell, std::string_view) {
+    SchemaInfo info = shell.database().schema();
+    std::cout << (info.strict ? "Schema: strict\n" : "Schema: open (types come from the data)\n");
+    if (info.entity_types.empty() && info.relation_types.empty()) {
+        std::cout << "  (no types yet)\n";
+        return MetaStatus::Ok;
+    }
+    auto print_properties = [](const std::vector<PropertyInfo>& properties, const std::string& owner) {
+        std::size_t name_width = 0, type_width = 0;
+        for (const auto& p : properties) {
+            name_width = std::max(name_width, p.name.size());
+            type_width = std::max(type_width, p.type.size());
+        }
+        for (const auto& p : properties) {
+            std::string line = "    " + p.name + std::string(name_width - p.name.size() + 2, ' ') + p.type;
+            if (p.key || (!p.declared_in.empty() && p.declared_in != owner))
+                line += std::string(type_width - p.type.size(), ' ');
+            if (p.key) line += "  KEY";
+            if (!p.declared_in.empty() && p.declared_in != owner) line += "  (from " + p.declared_in + ")";
+            std::cout << line << '\n';
+        }
+    };
+    auto count_text = [](std::uint64_t n, const char* one, const char* many) {
+        return "(" + std::to_string(n) + " " + (n == 1 ? one : many) + ")";
+    };
+    if (!info.entity_types.empty()) std::cout << "Entity types\n";
+    for (const auto& t : info.entity_types) {
+        std::cout << "  " << t.name << (t.abstract ? " (abstract)" : "")
+                  << (t.supertype.empty() ? "" : " : " + t.supertype) << "  " << count_text(t.count, "node", "nodes")
+                  << '\n';
+        print_properties(t.properties, t.name);
+    }
+    if (!info.relation_types.empty()) std::cout << "Relation types\n";
+    for (const auto& r : info.relation_types) {
+        std::string endpoints;
+        for (const auto& [from, to] : r.endpoints)
+            endpoints += (endpoints.empty() ? "" : ", ") + ("(" + from + ")-[]->(" + to + ")");
+        std::cout << "  " << r.name << (endpoints.empty() ? "" : "  " + endpoints) << "  "
+                  << count_text(r.count, "relationship", "relationships") << '\n';
+        print_properties(r.properties, r.name);
+    }
+    return MetaStatus::Ok;
+}
+
+MetaStatus load(Shell& shell, std::string_view args) {
+    std::string_view path = plain_argument(args);
+    if (path.empty()) return usage("usage: :load FILE");
+    return shell.run_file(std::string(path)) ? MetaStatus::Ok : MetaStatus::Failed;
+}
+
+MetaStatus format(Shell& shell, std::string_view args) {
+    std::string_view name = plain_argument(args);
+    if (name.empty()) {
+        std::cout << "format: " << output_format_name(shell.options().format) << '\n';
+        return MetaStatus::Ok;
+    }
+    auto parsed = parse_output_format(name);
+    if (!parsed) return usage("unknown format '" + std::string(name) + "' (use table, csv or json)");
+    shell.options().format = *parsed;
+    return MetaStatus::Ok;
+}
+
+MetaStatus timing(Shell& shell, std::string_view args) {
+    std::string_view value = plain_argument(args);
+    if (value == "on") shell.options().timing = true;
+    else if (value == "off") shell.options().timing = false;
+    else if (value.empty()) std::cout << "timing: " << (shell.options().timing ? "on" : "off") << '\n';
+    else return usage("usage: :timing on|off");
+    return MetaStatus::Ok;
+}
+
+MetaStatus params(Shell& shell, std::string_view) {
+    if (shell.parameters().empty()) std::cout << "(no parameters)\n";
+    for (const auto& [name, value] : shell.parameters()) std::cout << '$' << name << " = " << value.to_string() << '\n';
+    return MetaStatus::Ok;
+}
+
+// ":param NAME VALUE", also "NAME=VALUE" and cypher-shell's "NAME => VALUE".
+MetaStatus param(Shell& shell, std::string_view args) {
+    args = trim(args);
+    std::size_t end = 0;
+    while (end < args.size() && !std::isspace(static_cast<unsigned char>(args[end])) && args[end] != '=') ++end;
+    std::string name(args.substr(0, end));
+    if (!name.empty() && name.front() == '$') name.erase(0, 1);
+    std::string_view value = trim(args.substr(end));
+    if (value.starts_with("=>")) value = trim(value.substr(2));
+    else if (value.starts_with("=")) value = trim(value.substr(1));
+    if (!is_parameter_name(name) || value.empty()) return usage("usage: :param NAME VALUE");
+    shell.parameters()[name] = parse_parameter_value(value);
+    return MetaStatus::Ok;
+}
+
+MetaStatus quit(Shell& shell, std::string_view) {
+    shell.request_quit();
+    return MetaStatus::Quit;
+}
+
+struct MetaCommand {
+    std::string_view name;  // without the ':'
+    std::string_view arguments;
+    std::string_view help;
+    MetaStatus (*handler)(Shell&, std::string_view arguments);
+};
+
+constexpr MetaCommand commands[] = {
+    {"help", "", "show this help", help},
+    {"schema", "", "entity and relation types with their properties and counts", schema},
+    {"load", "FILE", "run a script (.kgq, .cypher) or import a STIX bundle (.json)", load},
+    {"format", "table|csv|json", "how results are printed (no argument: show the current one)", format},
+    {"timing", "on|off", "print how long each statement took", timing},
+    {"params", "", "list the query parameters", params},
+    {"param", "NAME VALUE", "set $NAME; VALUE is a Cypher literal (42, 'x', [1, 2]) or else text", param},
+    {"quit", "", "leave kgq (also :exit or Ctrl-D)", quit},
+    {"exit", "", "leave kgq", quit},
+};
+
+MetaStatus help(Shell&, std::string_view) {
+    std::cout << "Statements end with ';' and may span lines; Ctrl-C clears the current input.\n"
+                 "Commands (no ';' needed):\n";
+    for (const auto& c : commands) {
+        std::string usage = ":" + std::string(c.name) + (c.arguments.empty() ? "" : " " + std::string(c.arguments));
+        std::cout << "  " << usage << std::string(usage.size() < 24 ? 24 - usage.size() : 1, ' ') << c.help << '\n';
+    }
+    return MetaStatus::Ok;
+}
+
+}  // namespace
+
+bool is_meta_command(std::string_view line) {
+    line = trim(line);
+    return !line.empty() && line.front() == ':';
+}
+
+MetaStatus run_meta_command(Shell& shell, std::string_view line) {
+    line = trim(line);
+    line.remove_prefix(1);
+    std::size_t end = 0;
+    while (end < line.size() && !std::isspace(static_cast<unsigned char>(line[end])) && line[end] != ';') ++end;
+    std::string_view name = line.substr(0, end);
+    for (const auto& c : commands)
+        if (c.name == name) return c.handler(shell, line.substr(end));
+    return usage("unknown command ':" + std::string(name) + "' (:help lists the commands)");
+}
+
+}  // namespace kgq::repl

@@ -1,0 +1,17 @@
+// repl/meta_commands.hpp — the ':' commands of the prompt and of piped input (:help, :schema,
+// :load, :format, :timing, :params, :param, :quit). Called by shell.cpp for lines starting with ':'.
+#pragma once
+
+#include <string_view>
+
+namespace kgq::repl {
+
+class Shell;
+
+enum class MetaStatus { Ok, Failed, Quit };
+
+// A line is a meta command when its first non-blank character is ':'.
+bool is_meta_command(std::string_view line);
+MetaStatus run_meta_command(Shell& shell, std::string_view line);
+
+}  // namespace kgq::repl

@@ -1,0 +1,224 @@
+// repl/result_printer.cpp — the table (DuckDB/Kùzu-style box), CSV (RFC 4180) and JSON Lines
+// writers for query results, and the Neo4j-style summary of what a statement changed.
+// Callers: shell.cpp for every result, meta_commands.cpp for :schema.
+#include "result_printer.hpp"
+
+#include "text_width.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <cmath>
+#include <vector>
+
+namespace kgq::repl {
+namespace {
+
+// Table cells longer than this are cut with "…" so one big value cannot wreck the layout;
+// CSV and JSON are for programs and always carry the full value.
+constexpr std::size_t max_cell_width = 60;
+
+bool is_temporal(const Value& v) {
+    switch (v.kind()) {
+        case ValueKind::Date: case ValueKind::LocalTime: case ValueKind::Time:
+        case ValueKind::LocalDateTime: case ValueKind::DateTime: case ValueKind::Duration:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Control characters would break the row apart; show them escaped instead.
+std::string escape_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) out += ' ';
+                else out += c;
+        }
+    }
+    return out;
+}
+
+std::string repeat(std::string_view piece, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += piece;
+    return out;
+}
+
+std::string rule(const std::vector<std::size_t>& widths, std::string_view left, std::string_view mid,
+                 std::string_view right) {
+    std::string out(left);
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+        if (i) out += mid;
+        out += repeat("─", widths[i] + 2);
+    }
+    return out += right;
+}
+
+std::string pad(const std::string& text, std::size_t width, bool right_align) {
+    std::string fill(width - std::min(width, display_width(text)), ' ');
+    return right_align ? fill + text : text + fill;
+}
+
+void print_table(std::ostream& out, const Result& result) {
+    const auto& columns = result.columns();
+    std::vector<std::size_t> widths;
+    for (const auto& c : columns) widths.push_back(display_width(truncate_to_width(escape_controls(c), max_cell_width)));
+    std::vector<std::vector<std::string>> cells;
+    std::vector<std::vector<bool>> numeric;
+    for (const auto& row : result.rows()) {
+        auto& texts = cells.emplace_back();
+        auto& nums = numeric.emplace_back();
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const Value& v = i < row.size() ? row[i] : Value{};
+            texts.push_back(truncate_to_width(escape_controls(cell_text(v)), max_cell_width));
+            nums.push_back(v.is_number());  // numbers right-aligned, as DuckDB does
+            widths[i] = std::max(widths[i], display_width(texts.back()));
+        }
+    }
+    out << rule(widths, "┌", "┬", "┐") << '\n' << "│";
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        out << ' ' << pad(truncate_to_width(escape_controls(columns[i]), max_cell_width), widths[i], false) << " │";
+    out << '\n' << rule(widths, "├", "┼", "┤") << '\n';
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+        out << "│";
+        for (std::size_t i = 0; i < columns.size(); ++i) out << ' ' << pad(cells[r][i], widths[i], numeric[r][i]) << " │";
+        out << '\n';
+    }
+    out << rule(widths, "└", "┴", "┘") << '\n';
+    std::size_t n = result.row_count();
+    out << '(' << n << (n == 1 ? " row)" : " rows)") << '\n';
+}
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out += '"';
+}
+
+void print_csv(std::ostream& out, const Result& result) {
+    const auto& columns = result.columns();
+    for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << csv_field(columns[i]);
+    out << '\n';
+    for (const auto& row : result.rows()) {
+        for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(row[i].to_display());
+        out << '\n';
+    }
+}
+
+using Json = nlohmann::ordered_json;
+
+Json to_json(const Value& v);
+
+Json properties_json(Json object, const Map& properties) {
+    for (const auto& [key, value] : properties)
+        if (!object.contains(key)) object[key] = to_json(value);  // _id, _labels, ... win
+    return object;
+}
+
+Json node_json(const Node& n) {
+    return properties_json(Json{{"_id", n.id}, {"_labels", n.labels}}, n.properties);
+}
+
+Json relationship_json(const Relationship& r) {
+    return properties_json(Json{{"_id", r.id}, {"_type", r.type}, {"_start", r.start}, {"_end", r.end}},
+                           r.properties);
+}
+
+Json to_json(const Value& v) {
+    switch (v.kind()) {
+        case ValueKind::Null: return nullptr;
+        case ValueKind::Bool: return v.as_bool();
+        case ValueKind::Int: return v.as_int();
+        // JSON has no NaN or infinities; keep them readable rather than turning them into null.
+        case ValueKind::Float: return std::isfinite(v.as_float()) ? Json(v.as_float()) : Json(v.to_string());
+        case ValueKind::String: return v.as_string();
+        case ValueKind::List: {
+            Json array = Json::array();
+            for (const auto& item : v.as_list()) array.push_back(to_json(item));
+            return array;
+        }
+        case ValueKind::Map: return properties_json(Json::object(), v.as_map());
+        case ValueKind::Node: return node_json(v.as_node());
+        case ValueKind::Relationship: return relationship_json(v.as_relationship());
+        case ValueKind::Path: {
+            Json nodes = Json::array(), relationships = Json::array();
+            for (const auto& n : v.as_path().nodes) nodes.push_back(node_json(n));
+            for (const auto& r : v.as_path().relationships) relationships.push_back(relationship_json(r));
+            return Json{{"_nodes", nodes}, {"_relationships", relationships}};
+        }
+        default: return v.to_display();  // temporals: ISO 8601 text
+    }
+}
+
+void print_json_lines(std::ostream& out, const Result& result) {
+    const auto& columns = result.columns();
+    for (const auto& row : result.rows()) {
+        Json object = Json::object();
+        for (std::size_t i = 0; i < columns.size() && i < row.size(); ++i) object[columns[i]] = to_json(row[i]);
+        out << object.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+    }
+}
+
+}  // namespace
+
+std::optional<OutputFormat> parse_output_format(std::string_view name) {
+    if (name == "table") return OutputFormat::Table;
+    if (name == "csv") return OutputFormat::Csv;
+    if (name == "json") return OutputFormat::Json;
+    return std::nullopt;
+}
+
+const char* output_format_name(OutputFormat format) {
+    switch (format) {
+        case OutputFormat::Table: return "table";
+        case OutputFormat::Csv: return "csv";
+        case OutputFormat::Json: return "json";
+    }
+    return "?";
+}
+
+std::string cell_text(const Value& value) {
+    if (value.is_string() || is_temporal(value)) return value.to_display();
+    return value.to_string();
+}
+
+void print_rows(std::ostream& out, const Result& result, OutputFormat format) {
+    switch (format) {
+        case OutputFormat::Table: print_table(out, result); break;
+        case OutputFormat::Csv: print_csv(out, result); break;
+        case OutputFormat::Json: print_json_lines(out, result); break;
+    }
+}
+
+std::string write_summary(const WriteStats& s) {
+    std::string out;
+    auto add = [&](std::int64_t n, const char* verb, const char* one, const char* many) {
+        if (n == 0) return;
+        out += out.empty() ? "" : ", ";
+        out += verb + (" " + std::to_string(n)) + " " + (n == 1 ? one : many);
+    };
+    // Neo4j's order and words, with the changes to graph elements first.
+    add(s.nodes_created, "created", "node", "nodes");
+    add(s.nodes_deleted, "deleted", "node", "nodes");
+    add(s.properties_set, "set", "property", "properties");
+    add(s.properties_removed, "removed", "property", "properties");
+    add(s.relationships_created, "created", "relationship", "relationships");
+    add(s.relationships_deleted, "deleted", "relationship", "relationships");
+    add(s.labels_added, "added", "label", "labels");
+    add(s.labels_removed, "removed", "label", "labels");
+    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+}  // namespace kgq::repl

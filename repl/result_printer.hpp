@@ -1,0 +1,29 @@
+// repl/result_printer.hpp — how a kgq::Result looks on a terminal or in a pipe: the box
+// table, CSV and JSON Lines writers and the write summary. Used by shell.cpp and meta_commands.cpp.
+#pragma once
+
+#include "kgq/result.hpp"
+#include "kgq/value.hpp"
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace kgq::repl {
+
+enum class OutputFormat { Table, Csv, Json };
+
+std::optional<OutputFormat> parse_output_format(std::string_view name);  // "table", "csv", "json"
+const char* output_format_name(OutputFormat format);
+
+// Writes the columns and rows of result (nothing else) in the chosen format.
+void print_rows(std::ostream& out, const Result& result, OutputFormat format);
+
+// "Created 2 nodes, set 3 properties, created 1 relationship"; empty when nothing changed.
+std::string write_summary(const WriteStats& stats);
+
+// The text of a value in a table cell: strings and temporals plain, the rest as Cypher literals.
+std::string cell_text(const Value& value);
+
+}  // namespace kgq::repl

@@ -1,0 +1,241 @@
+// repl/shell.cpp — the session loop: feeds scripts, piped input and prompt lines to
+// Database::run and prints each result, error and warning as it arrives.
+// Created and driven by main.cpp; meta commands come back in through run_file().
+#include "shell.hpp"
+
+#include "diagnostics.hpp"
+#include "meta_commands.hpp"
+
+#include <editline/readline.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#ifndef KGQ_VERSION
+#define KGQ_VERSION "0.1.0"
+#endif
+
+namespace kgq::repl {
+namespace {
+
+// Set by SIGINT at the prompt: readline() then returns and the input so far is dropped.
+volatile std::sig_atomic_t interrupted = 0;
+
+void on_interrupt(int) { interrupted = 1; }
+
+bool ends_with_ci(std::string_view text, std::string_view suffix) {
+    if (text.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[text.size() - suffix.size() + i])) != suffix[i]) return false;
+    return true;
+}
+
+// Anything besides blanks and comments? Lone comments complete no statement worth running.
+bool has_code(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "//") == 0) {
+            i = text.find('\n', i);
+            if (i == std::string_view::npos) return false;
+        } else if (text.compare(i, 2, "/*") == 0) {
+            i = text.find("*/", i + 2);
+            if (i == std::string_view::npos) return false;
+            ++i;
+        } else if (!std::isspace(static_cast<unsigned char>(text[i]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A Cypher string literal holding text.
+std::string quote_literal(std::string_view text) {
+    std::string out = "'";
+    for (char c : text) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+std::string history_path() {
+    const char* home = std::getenv("HOME");
+    return home ? std::string(home) + "/.kgq_history" : std::string();
+}
+
+}  // namespace
+
+bool Shell::run_file(const std::string& path) {
+    if (ends_with_ci(path, ".json")) {
+        // The engine resolves relative paths against source_name; an absolute path is unambiguous.
+        std::string statement = "IMPORT STIX " + quote_literal(std::filesystem::absolute(path).string()) + ";";
+        return run_text(statement, "", 1, path);
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::cerr << "kgq: cannot open '" << path << "': " << std::strerror(errno) << '\n';
+        return false;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::string script = text.str();
+    if (script.starts_with("\xEF\xBB\xBF")) script.erase(0, 3);  // editors' UTF-8 byte-order mark
+    return run_text(script, path);
+}
+
+bool Shell::run_text(std::string_view text, const std::string& source_name, std::uint32_t first_line,
+                     const std::string& execute_source) {
+    SourceText source{source_name, text, first_line};
+    ExecuteOptions execute_options;
+    execute_options.source_name = execute_source.empty() ? source_name : execute_source;
+    execute_options.continue_on_error = options_.continue_on_error;
+    execute_options.check_only = options_.check_only;
+    bool saw_failure = false;
+    auto last = std::chrono::steady_clock::now();
+    auto on_result = [&](const Result& result) {
+        auto now = std::chrono::steady_clock::now();
+        double measured_ms = std::chrono::duration<double, std::milli>(now - last).count();
+        last = now;
+        std::cout.flush();  // keep stdout and stderr in order on a terminal
+        for (const auto& warning : result.warnings()) print_warning(std::cerr, warning, source);
+        if (!result.ok()) {
+            saw_failure = true;
+            print_error(std::cerr, result.error(), source, result.line());
+            return true;  // the engine decides, from continue_on_error, whether to go on
+        }
+        print_result(result, measured_ms);
+        return true;
+    };
+    bool ok = false;
+    try {
+        ok = database_.run(text, parameters_, execute_options, on_result);
+    } catch (const Exception& e) {  // the API promises results, not throws: an engine bug, but keep the session
+        saw_failure = true;
+        print_error(std::cerr, e.error(), source);
+    } catch (const std::exception& e) {
+        saw_failure = true;
+        std::cerr << (source_name.empty() ? "" : source_name + ": ") << "internal error: " << e.what() << '\n';
+    }
+    std::cout.flush();
+    if (!ok && !saw_failure)
+        std::cerr << (source_name.empty() ? "" : source_name + ": ") << "error: the statements failed\n";
+    return ok && !saw_failure;
+}
+
+void Shell::print_result(const Result& result, double measured_ms) {
+    if (options_.check_only) return;
+    const bool table = options_.format == OutputFormat::Table;
+    if (!result.columns().empty()) print_rows(std::cout, result, options_.format);
+    if (!result.message().empty()) {
+        std::cout << result.message();
+        if (result.message().back() != '\n') std::cout << '\n';
+    }
+    // CSV and JSON output stays machine-readable: summaries only in table mode.
+    if (table) {
+        std::string summary = write_summary(result.stats());
+        if (!summary.empty()) std::cout << summary << '\n';
+        else if (result.columns().empty() && result.message().empty()) std::cout << "(no changes)\n";
+    }
+    if (options_.timing) {
+        double ms = result.elapsed_ms() > 0 ? result.elapsed_ms() : measured_ms;
+        (table ? std::cout : std::cerr) << "Time: " << std::fixed << std::setprecision(3) << ms << " ms\n"
+                                        << std::defaultfloat;
+    }
+}
+
+bool Shell::run_stream(std::istream& in, const std::string& source_name) {
+    bool ok = true;
+    std::string line, statement;
+    std::uint32_t line_no = 0, first_line = 1;
+    while (!quit_ && std::getline(in, line)) {
+        ++line_no;
+        bool step_ok = true;
+        if (statement.empty() && is_meta_command(line)) {
+            step_ok = run_meta_command(*this, line) != MetaStatus::Failed;
+        } else {
+            if (statement.empty()) first_line = line_no;
+            statement += line;
+            statement += '\n';
+            if (Database::is_complete_statement(statement)) {
+                if (has_code(statement)) step_ok = run_text(statement, source_name, first_line);
+                statement.clear();
+            }
+        }
+        if (!step_ok) {
+            ok = false;
+            if (!options_.continue_on_error) return false;
+        }
+    }
+    // A last statement without ';' still runs, as sqlite3 and psql do with piped input.
+    if (!quit_ && has_code(statement)) ok = run_text(statement, source_name, first_line) && ok;
+    return ok;
+}
+
+int Shell::run_interactive() {
+    std::cout << "kgq " KGQ_VERSION " - statements end with ';'. :help for help, :quit to leave.\n";
+    const std::string history = history_path();
+    rl_readline_name = "kgq";
+    using_history();
+    stifle_history(2000);
+    if (!history.empty()) read_history(history.c_str());
+
+    // Ctrl-C at the prompt clears the input; while a statement runs it keeps its default
+    // (ending kgq), since the engine has no way to cancel a statement.
+    // No SA_RESTART: the signal must interrupt the read inside readline().
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    sigemptyset(&action.sa_mask);
+    struct sigaction previous {};
+
+    std::string statement;
+    while (!quit_) {
+        interrupted = 0;
+        sigaction(SIGINT, &action, &previous);
+        char* raw = readline(statement.empty() ? "kgq> " : "  -> ");
+        sigaction(SIGINT, &previous, nullptr);
+        if (interrupted) {  // Ctrl-C: drop what was typed, fresh prompt
+            std::free(raw);
+            if (!statement.empty() || raw) std::cout << "^C\n";
+            else std::cout << '\n';
+            statement.clear();
+            continue;
+        }
+        if (!raw) {  // Ctrl-D
+            std::cout << '\n';
+            break;
+        }
+        std::string line(raw);
+        std::free(raw);
+        if (statement.empty() && is_meta_command(line)) {
+            add_history(line.c_str());
+            if (!history.empty()) write_history(history.c_str());
+            run_meta_command(*this, line);
+            continue;
+        }
+        if (statement.empty() && !has_code(line)) continue;
+        statement += line;
+        statement += '\n';
+        if (!Database::is_complete_statement(statement)) continue;
+        // One history entry per statement, on one line, so Up brings the whole statement back.
+        std::string entry = statement;
+        std::replace(entry.begin(), entry.end(), '\n', ' ');
+        while (!entry.empty() && entry.back() == ' ') entry.pop_back();
+        add_history(entry.c_str());
+        if (!history.empty()) write_history(history.c_str());
+        if (has_code(statement)) run_text(statement, "");
+        statement.clear();
+    }
+    return 0;
+}
+
+}  // namespace kgq::repl

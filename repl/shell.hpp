@@ -1,0 +1,54 @@
+// repl/shell.hpp — one kgq session: a Database, the output settings and parameters, and the
+// ways statements reach it (files, -c text, piped stdin, the interactive prompt).
+// Created by main.cpp; meta_commands.cpp reads and changes its settings.
+#pragma once
+
+#include "result_printer.hpp"
+
+#include "kgq/database.hpp"
+
+#include <istream>
+#include <string>
+#include <string_view>
+
+namespace kgq::repl {
+
+struct ShellOptions {
+    OutputFormat format = OutputFormat::Table;
+    bool timing = false;
+    bool continue_on_error = false;  // --continue: a failed statement does not stop the run
+    bool check_only = false;         // --check: type-check, run nothing
+};
+
+class Shell {
+public:
+    explicit Shell(ShellOptions options) : options_(options) {}
+
+    // A .kgq/.cypher script, or a .json STIX bundle imported with IMPORT STIX.
+    // False if the file cannot be read or a statement failed.
+    bool run_file(const std::string& path);
+    // Statements in text; source_name and first_line say where errors are (see SourceText).
+    // execute_source, when given, is the ExecuteOptions::source_name instead of source_name.
+    bool run_text(std::string_view text, const std::string& source_name, std::uint32_t first_line = 1,
+                  const std::string& execute_source = {});
+    // Piped input: statements and ':' meta commands, as at the prompt but silent.
+    // False if anything failed (it stops there unless --continue).
+    bool run_stream(std::istream& in, const std::string& source_name);
+    // The interactive prompt (libedit, history in ~/.kgq_history). Returns the exit status.
+    int run_interactive();
+
+    ShellOptions& options() { return options_; }
+    Parameters& parameters() { return parameters_; }
+    Database& database() { return database_; }
+    void request_quit() { quit_ = true; }
+
+private:
+    void print_result(const Result& result, double measured_ms);
+
+    ShellOptions options_;
+    Parameters parameters_;
+    Database database_;
+    bool quit_ = false;
+};
+
+}  // namespace kgq::repl

@@ -1,0 +1,471 @@
+// tests/tck/tck_main.cpp — kgq-tck: runs openCypher TCK .feature files against kgq::Database.
+// Registered in CTest as `tck` (tests/tck/CMakeLists.txt); run by hand as
+//   kgq-tck [--baseline FILE] [--list-failures FILE] [--timeout SEC] [--no-fork] DIR_OR_FILE...
+// Each feature file runs in a forked child so a crash or hang loses one file, not the run.
+#include "gherkin.hpp"
+#include "tck_value.hpp"
+
+#include "kgq/database.hpp"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace kgq;
+using namespace kgq::tck;
+
+namespace {
+
+enum class Outcome { Pass, Fail, Skip };
+
+struct Verdict {
+    Outcome outcome = Outcome::Pass;
+    std::string reason;  // why it failed or was skipped
+    std::string note;    // a pass with a remark (error detail differs)
+};
+
+bool strict_errors = false;
+
+std::string one_line(std::string s, std::size_t max = 400) {
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    std::replace(s.begin(), s.end(), '\t', ' ');
+    if (s.size() > max) s = s.substr(0, max) + "...";
+    return s;
+}
+
+std::string show_row(const std::vector<Value>& row) {
+    std::string out = "|";
+    for (const Value& v : row) out += " " + v.to_string() + " |";
+    return out;
+}
+
+// What the "executing query" step left for the Then steps to check.
+struct Executed {
+    bool ran = false;
+    Result result;  // the last statement's result, or the failing one
+    WriteStats stats;  // summed over the statements
+    bool control = false;
+};
+
+std::string error_text(const Error& e) {
+    return e.to_string() + " [code=" + e.code + ", detail=" + e.detail +
+           (e.at_compile_time ? ", compile time]" : ", runtime]");
+}
+
+Executed execute(Database& db, const std::string& query, const Parameters& params) {
+    Executed ex;
+    ex.ran = true;
+    bool failed = false;
+    db.run(query, params, ExecuteOptions{}, [&](const Result& r) {
+        if (!r.ok()) failed = true;
+        const WriteStats& s = r.stats();
+        ex.stats.nodes_created += s.nodes_created;
+        ex.stats.nodes_deleted += s.nodes_deleted;
+        ex.stats.relationships_created += s.relationships_created;
+        ex.stats.relationships_deleted += s.relationships_deleted;
+        ex.stats.properties_set += s.properties_set;
+        ex.stats.properties_removed += s.properties_removed;
+        ex.stats.labels_added += s.labels_added;
+        ex.stats.labels_removed += s.labels_removed;
+        ex.result = r;
+        return !failed;
+    });
+    return ex;
+}
+
+// Compares the table of a "the result should be" step with the actual result.
+std::optional<std::string> check_table(const Step& step, const Result& r, bool ordered, bool ignore_list_order) {
+    if (!r.ok()) return "query failed: " + error_text(r.error());
+    if (step.table.empty()) return "result step without a table";
+    const auto& header = step.table[0];
+    // Columns by name: their order in the table is presentation, not semantics.
+    std::vector<int> index;
+    {
+        std::multiset<std::string> expected(header.begin(), header.end());
+        std::multiset<std::string> actual(r.columns().begin(), r.columns().end());
+        if (expected != actual) {
+            std::string a;
+            for (const auto& c : r.columns()) a += (a.empty() ? "" : ", ") + c;
+            std::string e;
+            for (const auto& c : header) e += (e.empty() ? "" : ", ") + c;
+            return "columns differ: expected [" + e + "], got [" + a + "]";
+        }
+        for (const auto& name : header) index.push_back(r.column_index(name));
+    }
+    std::vector<std::vector<Value>> expected;
+    for (std::size_t i = 1; i < step.table.size(); ++i) {
+        std::vector<Value> row;
+        for (const auto& cell : step.table[i]) {
+            try {
+                row.push_back(parse_expected(cell));
+            } catch (const std::exception& e) {
+                return std::string("runner: ") + e.what();
+            }
+        }
+        if (row.size() != header.size()) return "runner: table row " + std::to_string(i) + " has the wrong width";
+        expected.push_back(std::move(row));
+    }
+    std::vector<std::vector<Value>> actual;
+    for (const auto& row : r.rows()) {
+        std::vector<Value> projected;
+        for (int i : index) projected.push_back(i >= 0 && std::size_t(i) < row.size() ? row[i] : Value());
+        actual.push_back(std::move(projected));
+    }
+    auto row_equal = [&](const std::vector<Value>& e, const std::vector<Value>& a) {
+        for (std::size_t c = 0; c < e.size(); ++c)
+            if (!result_equal(e[c], a[c], ignore_list_order)) return false;
+        return true;
+    };
+    if (expected.size() != actual.size()) {
+        std::string msg = "expected " + std::to_string(expected.size()) + " rows, got " +
+                          std::to_string(actual.size());
+        for (std::size_t i = 0; i < actual.size() && i < 5; ++i) msg += "; got " + show_row(actual[i]);
+        return msg;
+    }
+    if (ordered) {
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            if (!row_equal(expected[i], actual[i]))
+                return "row " + std::to_string(i + 1) + ": expected " + show_row(expected[i]) + ", got " +
+                       show_row(actual[i]);
+        return std::nullopt;
+    }
+    // Bags: greedy matching is exact because result equality is an equivalence.
+    std::vector<bool> used(actual.size(), false);
+    for (const auto& e : expected) {
+        bool found = false;
+        for (std::size_t i = 0; i < actual.size() && !found; ++i)
+            if (!used[i] && row_equal(e, actual[i])) used[i] = found = true;
+        if (!found) {
+            std::string msg = "expected row " + show_row(e) + " not found";
+            for (std::size_t i = 0, shown = 0; i < actual.size() && shown < 3; ++i)
+                if (!used[i]) { msg += "; unmatched " + show_row(actual[i]); ++shown; }
+            return msg;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> check_side_effects(const Step& step, const WriteStats& s) {
+    std::map<std::string, std::int64_t> expected;
+    for (const auto& row : step.table) {
+        if (row.size() != 2) return "runner: bad side-effects row";
+        expected[row[0]] = std::stoll(row[1]);
+    }
+    const std::map<std::string, std::int64_t> actual = {
+        {"+nodes", s.nodes_created},          {"-nodes", s.nodes_deleted},
+        {"+relationships", s.relationships_created}, {"-relationships", s.relationships_deleted},
+        {"+labels", s.labels_added},          {"-labels", s.labels_removed},
+        {"+properties", s.properties_set},    {"-properties", s.properties_removed},
+    };
+    std::string diff;
+    for (const auto& [key, value] : actual) {
+        auto it = expected.find(key);
+        const std::int64_t want = it == expected.end() ? 0 : it->second;
+        if (want != value) diff += " " + key + ": expected " + std::to_string(want) + ", got " + std::to_string(value) + ";";
+    }
+    for (const auto& [key, value] : expected)
+        if (!actual.count(key)) return "runner: unknown side effect " + key;
+    if (!diff.empty()) return "side effects differ:" + diff;
+    return std::nullopt;
+}
+
+// "a SyntaxError should be raised at compile time: UndefinedVariable"
+std::optional<std::string> check_error(const std::string& text, const Executed& ex, std::string& note) {
+    std::string rest = text.substr(2);  // after "a " / "an "
+    if (text.rfind("an ", 0) == 0) rest = text.substr(3);
+    const auto sp = rest.find(' ');
+    const std::string code = rest.substr(0, sp);
+    const auto at = rest.find(" at ");
+    const auto colon = rest.find(':', at);
+    const std::string phase = rest.substr(at + 4, colon - at - 4);
+    std::string detail = colon == std::string::npos ? "*" : rest.substr(colon + 1);
+    detail.erase(0, detail.find_first_not_of(' '));
+    if (ex.result.ok())
+        return "expected " + code + " (" + detail + ") at " + phase + ", but the query succeeded with " +
+               std::to_string(ex.result.row_count()) + " rows";
+    const Error& e = ex.result.error();
+    const std::string got = error_text(e);
+    if (e.code != code) return "expected " + code + " (" + detail + ") at " + phase + ", got " + got;
+    const bool phase_ok = phase == "any time" || (phase == "compile time") == e.at_compile_time;
+    if (!phase_ok) return "expected " + code + " at " + phase + ", got " + got;
+    if (detail != "*" && e.detail != detail) {
+        if (strict_errors) return "expected detail " + detail + ", got " + got;
+        note = "detail " + detail + " expected, got '" + e.detail + "'";
+    }
+    return std::nullopt;
+}
+
+Verdict run_scenario(const Scenario& sc) {
+    for (const auto& tag : sc.tags)
+        if (tag == "@ignore") return {Outcome::Skip, "tagged @ignore", {}};
+    Database db;
+    Parameters params;
+    Executed ex;
+    Verdict v;
+    for (const Step& step : sc.steps) {
+        const std::string& t = step.text;
+        auto fail = [&](const std::string& why) {
+            return Verdict{Outcome::Fail, "line " + std::to_string(step.line) + ": " + why, {}};
+        };
+        if (t == "an empty graph" || t == "any graph") continue;
+        if (t.find(" graph") != std::string::npos && step.keyword == "Given")
+            return {Outcome::Skip, "named graph: " + t, {}};
+        if (t.rfind("there exists a procedure", 0) == 0) return {Outcome::Skip, "procedures are not supported", {}};
+        if (t == "having executed:") {
+            Executed setup = execute(db, step.docstring, {});
+            if (!setup.result.ok()) return fail("setup failed: " + error_text(setup.result.error()));
+            continue;
+        }
+        if (t == "parameters are:") {
+            for (const auto& row : step.table) {
+                if (row.size() != 2) return fail("runner: bad parameter row");
+                try {
+                    params[row[0]] = parse_expected(row[1]);
+                } catch (const std::exception& e) {
+                    return fail(std::string("runner: ") + e.what());
+                }
+            }
+            continue;
+        }
+        if (t == "executing query:" || t == "executing control query:") {
+            ex = execute(db, step.docstring, params);
+            ex.control = t == "executing control query:";
+            continue;
+        }
+        if (!ex.ran && step.keyword != "Given" && t.rfind("the ", 0) == 0)
+            return fail("runner: result step before a query");
+        std::optional<std::string> problem;
+        if (t == "the result should be, in any order:") problem = check_table(step, ex.result, false, false);
+        else if (t == "the result should be, in order:") problem = check_table(step, ex.result, true, false);
+        else if (t == "the result should be (ignoring element order for lists):")
+            problem = check_table(step, ex.result, false, true);
+        else if (t == "the result should be, in order (ignoring element order for lists):")
+            problem = check_table(step, ex.result, true, true);
+        else if (t == "the result should be empty") {
+            if (!ex.result.ok()) problem = "query failed: " + error_text(ex.result.error());
+            else if (ex.result.row_count() != 0)
+                problem = "expected no rows, got " + std::to_string(ex.result.row_count()) + "; first " +
+                          show_row(ex.result.rows()[0]);
+        } else if (t == "no side effects") {
+            if (!ex.control) problem = check_side_effects(Step{}, ex.stats);
+        } else if (t == "the side effects should be:") {
+            problem = check_side_effects(step, ex.stats);
+        } else if ((t.rfind("a ", 0) == 0 || t.rfind("an ", 0) == 0) && t.find(" should be raised at ") != std::string::npos) {
+            std::string note;
+            problem = check_error(t, ex, note);
+            if (!problem && !note.empty()) v.note = note;
+        } else {
+            return {Outcome::Skip, "unsupported step: " + t, {}};
+        }
+        if (problem) return fail(*problem);
+    }
+    return v;
+}
+
+Verdict guarded(const Scenario& sc) {
+    try {
+        return run_scenario(sc);
+    } catch (const kgq::Exception& e) {
+        return {Outcome::Fail, "engine threw kgq::Exception: " + e.error().to_string(), {}};
+    } catch (const std::exception& e) {
+        return {Outcome::Fail, std::string("engine threw: ") + e.what(), {}};
+    } catch (...) {
+        return {Outcome::Fail, "engine threw a non-standard exception", {}};
+    }
+}
+
+struct Totals {
+    int passed = 0, failed = 0, skipped = 0;
+    std::vector<std::string> failures;  // "feature: scenario"
+};
+
+void record(Totals& totals, const std::string& feature, const std::string& scenario, const Verdict& v) {
+    switch (v.outcome) {
+        case Outcome::Pass:
+            ++totals.passed;
+            if (!v.note.empty()) std::cout << "note " << feature << ": " << scenario << ": " << one_line(v.note) << "\n";
+            break;
+        case Outcome::Skip: ++totals.skipped; break;
+        case Outcome::Fail:
+            ++totals.failed;
+            totals.failures.push_back(feature + ": " + scenario);
+            std::cout << "FAIL " << feature << ": " << scenario << ": " << one_line(v.reason) << "\n";
+            break;
+    }
+}
+
+// Child protocol, one line per scenario: "<index>\t<P|F|S>\t<reason>\t<note>".
+void run_feature_child(const Feature& f, int fd) {
+    for (std::size_t i = 0; i < f.scenarios.size(); ++i) {
+        Verdict v = guarded(f.scenarios[i]);
+        const char tag = v.outcome == Outcome::Pass ? 'P' : v.outcome == Outcome::Fail ? 'F' : 'S';
+        std::string line = std::to_string(i) + "\t" + tag + "\t" + one_line(v.reason) + "\t" + one_line(v.note) + "\n";
+        for (std::size_t off = 0; off < line.size();) {
+            ssize_t n = write(fd, line.data() + off, line.size() - off);
+            if (n <= 0) _exit(3);
+            off += std::size_t(n);
+        }
+    }
+}
+
+void run_feature(const Feature& f, const std::string& label, bool fork_each, int timeout_s, Totals& totals) {
+    if (!fork_each) {
+        for (const auto& sc : f.scenarios) record(totals, label, sc.name, guarded(sc));
+        return;
+    }
+    int fds[2];
+    if (pipe(fds) != 0) { perror("pipe"); std::exit(2); }
+    std::cout.flush();
+    pid_t pid = fork();
+    if (pid < 0) { perror("fork"); std::exit(2); }
+    if (pid == 0) {
+        close(fds[0]);
+        run_feature_child(f, fds[1]);
+        close(fds[1]);
+        _exit(0);
+    }
+    close(fds[1]);
+    std::string buffer;
+    std::vector<std::optional<Verdict>> verdicts(f.scenarios.size());
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+    bool timed_out = false;
+    while (true) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        if (left <= 0) { timed_out = true; break; }
+        pollfd p{fds[0], POLLIN, 0};
+        int rc = poll(&p, 1, int(std::min<long long>(left, 1000)));
+        if (rc < 0) break;
+        if (rc == 0) continue;
+        char chunk[4096];
+        ssize_t n = read(fds[0], chunk, sizeof chunk);
+        if (n <= 0) break;
+        buffer.append(chunk, std::size_t(n));
+    }
+    if (timed_out) kill(pid, SIGKILL);
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    std::istringstream in(buffer);
+    for (std::string line; std::getline(in, line);) {
+        std::vector<std::string> parts;
+        std::size_t b = 0;
+        for (std::size_t e; (e = line.find('\t', b)) != std::string::npos; b = e + 1) parts.push_back(line.substr(b, e - b));
+        parts.push_back(line.substr(b));
+        if (parts.size() != 4) continue;
+        std::size_t i = std::stoul(parts[0]);
+        if (i >= verdicts.size()) continue;
+        Verdict v;
+        v.outcome = parts[1] == "P" ? Outcome::Pass : parts[1] == "F" ? Outcome::Fail : Outcome::Skip;
+        v.reason = parts[2];
+        v.note = parts[3];
+        verdicts[i] = v;
+    }
+    std::string lost = timed_out ? "timeout after " + std::to_string(timeout_s) + " s in this feature"
+                       : WIFSIGNALED(status) ? std::string("runner child died: ") + strsignal(WTERMSIG(status))
+                                             : "runner child exited early (status " + std::to_string(WEXITSTATUS(status)) + ")";
+    bool blamed = false;  // the first scenario without a verdict is the one that crashed or hung
+    for (std::size_t i = 0; i < verdicts.size(); ++i) {
+        if (verdicts[i]) { record(totals, label, f.scenarios[i].name, *verdicts[i]); continue; }
+        Verdict v{Outcome::Fail, blamed ? "not run: an earlier scenario of this feature " + lost : lost, {}};
+        blamed = true;
+        record(totals, label, f.scenarios[i].name, v);
+    }
+}
+
+int usage() {
+    std::cerr << "usage: kgq-tck [--baseline FILE] [--list-failures FILE] [--timeout SEC] [--no-fork]\n"
+                 "               [--strict-errors] DIR_OR_FILE...\n";
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string baseline_file, failures_file;
+    std::vector<std::string> inputs;
+    bool fork_each = true;
+    int timeout_s = 120;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) { usage(); std::exit(2); }
+            return argv[++i];
+        };
+        if (a == "--baseline") baseline_file = value();
+        else if (a == "--list-failures") failures_file = value();
+        else if (a == "--timeout") timeout_s = std::stoi(value());
+        else if (a == "--no-fork") fork_each = false;
+        else if (a == "--strict-errors") strict_errors = true;
+        else if (a == "-h" || a == "--help") { usage(); return 0; }
+        else if (a.rfind("--", 0) == 0) return usage();
+        else inputs.push_back(a);
+    }
+    if (inputs.empty()) return usage();
+
+    // Collect .feature files; a label relative to the directory given keeps lines short.
+    std::vector<std::pair<fs::path, std::string>> files;
+    for (const auto& in : inputs) {
+        fs::path p(in);
+        if (fs::is_directory(p)) {
+            std::vector<fs::path> found;
+            for (const auto& e : fs::recursive_directory_iterator(p))
+                if (e.is_regular_file() && e.path().extension() == ".feature") found.push_back(e.path());
+            std::sort(found.begin(), found.end());
+            for (const auto& f : found) files.emplace_back(f, fs::relative(f, p).string());
+        } else if (fs::is_regular_file(p)) {
+            files.emplace_back(p, p.filename().string());
+        } else {
+            std::cerr << "kgq-tck: " << in << ": no such file or directory\n";
+            return 2;
+        }
+    }
+
+    Totals totals;
+    for (const auto& [path, label] : files) {
+        Feature f;
+        try {
+            f = parse_feature_file(path.string());
+        } catch (const std::exception& e) {
+            std::cout << "FAIL " << label << ": (whole file): " << e.what() << "\n";
+            ++totals.failed;
+            totals.failures.push_back(label + ": (whole file)");
+            continue;
+        }
+        run_feature(f, label, fork_each, timeout_s, totals);
+    }
+
+    if (!failures_file.empty()) {
+        std::ofstream out(failures_file);
+        for (const auto& f : totals.failures) out << f << "\n";
+    }
+    std::cout << totals.passed << " passed, " << totals.failed << " failed, " << totals.skipped << " skipped\n";
+    if (!baseline_file.empty()) {
+        std::ifstream in(baseline_file);
+        long baseline = 0;
+        if (!(in >> baseline)) {
+            std::cerr << "kgq-tck: cannot read a number from " << baseline_file << "\n";
+            return 2;
+        }
+        if (totals.passed < baseline) {
+            std::cout << "regression: " << totals.passed << " passed, baseline " << baseline << "\n";
+            return 1;
+        }
+        return 0;
+    }
+    return totals.failed == 0 ? 0 : 1;
+}
