@@ -32,6 +32,34 @@ void move_into(Target& target, Source& source) {
     }
 }
 
+// by_actions[...] wraps the body of a rule whose node is built by the semantic actions
+// inside it. X3 gives such a rule's on_success handler no attribute (only `unused`), so
+// the node would get no position; this directive hands the rule its attribute back (the
+// actions still reach it as _val) and annotate_position can fill begin/end.
+template <typename Subject>
+struct by_actions_directive : x3::unary_parser<Subject, by_actions_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, by_actions_directive<Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    static bool const has_action = false;
+    constexpr explicit by_actions_directive(Subject const& subject) : base_type(subject) {}
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
+               Attribute&) const {
+        return this->subject.parse(first, last, context, rcontext, x3::unused);
+    }
+};
+struct by_actions_generator {
+    template <typename Subject>
+    constexpr by_actions_directive<typename x3::extension::as_parser<Subject>::value_type>
+    operator[](Subject const& subject) const {
+        return by_actions_directive<typename x3::extension::as_parser<Subject>::value_type>(
+            x3::as_parser(subject));
+    }
+};
+constexpr by_actions_generator by_actions{};
+
 // subject[assign_to(&Node::member)]: the subject's attribute becomes that member.
 template <typename Member>
 auto assign_to(Member member) {

@@ -144,9 +144,12 @@ x3::rule<parenthesized_class, ast::Expression> const parenthesized = "a parenthe
 x3::rule<struct parameter_name_class, std::string> const parameter_name = "a parameter name";
 x3::rule<struct argument_list_class, std::vector<ast::Expression>> const argument_list = "arguments";
 
+// Rules of other groups, reached through their accessors (a reference per file).
+namespace {
 auto const& pattern = grammar::pattern();
 auto const& pattern_element = grammar::pattern_element();
 auto const& regular_query = grammar::regular_query();
+}  // namespace
 
 // An operator followed by its right operand, as one ast::Operation.
 inline auto operation(BinaryOperator op) {
@@ -162,13 +165,13 @@ inline auto null_test(BinaryOperator op) {
 
 // ---------------------------------------------------------------- precedence levels
 auto const expression_def = (xor_expression >> *or_operation)[fold_operator_chain{}];
-auto const or_operation_def = (keyword("or") > xor_expression)[operation(BinaryOperator::Or)];
+auto const or_operation_def = by_actions[(keyword("or") > xor_expression)[operation(BinaryOperator::Or)]];
 
 auto const xor_expression_def = (and_expression >> *xor_operation)[fold_operator_chain{}];
-auto const xor_operation_def = (keyword("xor") > and_expression)[operation(BinaryOperator::Xor)];
+auto const xor_operation_def = by_actions[(keyword("xor") > and_expression)[operation(BinaryOperator::Xor)]];
 
 auto const and_expression_def = (not_expression >> *and_operation)[fold_operator_chain{}];
-auto const and_operation_def = (keyword("and") > not_expression)[operation(BinaryOperator::And)];
+auto const and_operation_def = by_actions[(keyword("and") > not_expression)[operation(BinaryOperator::And)]];
 
 auto const not_expression_def = negation | comparison_expression;
 auto const negation_def = keyword("not") >> attr(ast::UnaryOperator::Not) > not_expression;
@@ -210,7 +213,7 @@ auto const multiplicative_operation_def =
     | (lit('%') > power_expression)[operation(BinaryOperator::Modulo)];
 
 auto const power_expression_def = (unary_expression >> *power_operation)[fold_operator_chain{}];
-auto const power_operation_def = (lit('^') > unary_expression)[operation(BinaryOperator::Power)];
+auto const power_operation_def = by_actions[(lit('^') > unary_expression)[operation(BinaryOperator::Power)]];
 
 auto const unary_expression_def = sign_operation | postfix_expression;
 auto const sign_operation_def =
@@ -237,16 +240,16 @@ auto const to_accessor = [](auto& context) {
         x3::_pass(context) = false;  // `x[]`: not an accessor
     }
 };
-auto const subscript_accessor_def = subscript[to_accessor];
+auto const subscript_accessor_def = by_actions[subscript[to_accessor]];
 auto const accessor_def = property_lookup | subscript_accessor | label_check;
 
 // `1..3` in a slice must not read as a property lookup on 1.
 auto const property_lookup_def =
     (lit('.') >> !lit('.') > property_key)[assign_to(&ast::PropertyLookup::key)];
-auto const subscript_def = lit('[') >> -expression[assign_to(&SubscriptAccess::from)]
+auto const subscript_def = by_actions[lit('[') >> -expression[assign_to(&SubscriptAccess::from)]
     >> -(token("..")[set_to(&SubscriptAccess::is_slice, true)]
          >> -expression[assign_to(&SubscriptAccess::to)])
-    > lit(']');
+    > lit(']')];
 auto const label_check_def =
     (+(lit(':') >> label_name))[assign_to(&ast::LabelCheck::labels)];
 
@@ -259,27 +262,27 @@ auto const atom_def = float_literal | int_literal | string_literal | parameter |
     | list_literal | map_literal | exists_subquery | quantifier | pattern_predicate
     | parenthesized | function_call | map_projection | variable;
 
-auto const float_literal_def = float_text[assign_to(&ast::FloatLiteral::text)];
-auto const int_literal_def = integer_text[assign_to(&ast::IntLiteral::text)];
-auto const string_literal_def = string_text[assign_to(&ast::StringLiteral::value)];
+auto const float_literal_def = by_actions[float_text[assign_to(&ast::FloatLiteral::text)]];
+auto const int_literal_def = by_actions[integer_text[assign_to(&ast::IntLiteral::text)]];
+auto const string_literal_def = by_actions[string_text[assign_to(&ast::StringLiteral::value)]];
 auto const parameter_name_def = symbolic_name | integer_text;
-auto const parameter_def = x3::lexeme[lit('$') >> parameter_name][assign_to(&ast::Parameter::name)];
-auto const variable_def = variable_name[assign_to(&ast::Variable::name)];
+auto const parameter_def = by_actions[x3::lexeme[lit('$') >> parameter_name][assign_to(&ast::Parameter::name)]];
+auto const variable_def = by_actions[variable_name[assign_to(&ast::Variable::name)]];
 auto const null_literal_def = keyword("null");
-auto const bool_literal_def = keyword("true")[set_to(&ast::BoolLiteral::value, true)]
-    | keyword("false")[set_to(&ast::BoolLiteral::value, false)];
+auto const bool_literal_def = by_actions[keyword("true")[set_to(&ast::BoolLiteral::value, true)]
+    | keyword("false")[set_to(&ast::BoolLiteral::value, false)]];
 // count(*) is a FunctionCall named "count" with `star` set and no arguments.
-auto const count_star_def = (keyword("count") >> lit('(') >> lit('*') >> lit(')'))[(
+auto const count_star_def = by_actions[(keyword("count") >> lit('(') >> lit('*') >> lit(')'))[(
     [](auto& context) {
         x3::_val(context).name = "count";
         x3::_val(context).star = true;
-    })];
+    })]];
 
-auto const case_expression_def = keyword("case")
+auto const case_expression_def = by_actions[keyword("case")
     >> -(!keyword("when") >> expression)[assign_to(&ast::CaseExpression::subject)]
     > case_alternatives[assign_to(&ast::CaseExpression::alternatives)]
     >> -(keyword("else") > expression)[assign_to(&ast::CaseExpression::otherwise)]
-    > keyword("end");
+    > keyword("end")];
 auto const case_alternatives_def = +case_alternative;
 auto const case_alternative_def = keyword("when") > expression > keyword("then") > expression;
 
@@ -300,7 +303,7 @@ auto const require_relationship = [](auto& context) {
     x3::_val(context) = std::move(x3::_attr(context));
     x3::_pass(context) = !x3::_val(context).chain.empty();
 };
-auto const related_element_def = pattern_ahead >> pattern_element[require_relationship];
+auto const related_element_def = by_actions[pattern_ahead >> pattern_element[require_relationship]];
 auto const pattern_predicate_def =
     related_element[assign_to(&ast::PatternPredicate::element)];
 auto const pattern_comprehension_def = lit('[') >> -(variable_name >> lit('=')) >> related_element
@@ -331,9 +334,9 @@ auto const map_projection_item_def =
     | variable_name[projection_entry(ast::MapProjectionKind::Variable)];
 
 auto const exists_subquery_def = keyword("exists") >> lit('{') > exists_body > lit('}');
-auto const exists_body_def = regular_query[assign_to(&ast::ExistsSubquery::query)]
+auto const exists_body_def = by_actions[regular_query[assign_to(&ast::ExistsSubquery::query)]
     | (pattern[assign_to(&ast::ExistsSubquery::pattern)]
-       >> -(keyword("where") > expression)[assign_to(&ast::ExistsSubquery::where)]);
+       >> -(keyword("where") > expression)[assign_to(&ast::ExistsSubquery::where)])];
 
 auto const quantifier_def = quantifier_kind >> lit('(') >> variable >> keyword("in") > expression
     >> -(keyword("where") > expression) > lit(')');

@@ -46,9 +46,12 @@ x3::rule<label_expression_class, ast::LabelExpression> const label_expression = 
 x3::rule<label_alternatives_class, std::vector<std::string>> const label_alternatives = "a label";
 x3::rule<properties_class, ast::Expression> const properties = "a map or a parameter";
 
+// Rules of other groups, reached through their accessors (a reference per file).
+namespace {
 auto const& map_literal = grammar::map_literal();
 auto const& parameter = grammar::parameter();
 auto const& int_literal = grammar::int_literal();
+}  // namespace
 
 auto const pattern_def = pattern_part % ',';
 
@@ -58,12 +61,12 @@ auto const path_function = [](ast::PathFunction function) {
         x3::_val(context).element = std::move(x3::_attr(context));
     };
 };
-auto const pattern_part_def = -(variable_name >> lit('='))[assign_to(&ast::PatternPart::path_variable)]
+auto const pattern_part_def = by_actions[-(variable_name >> lit('='))[assign_to(&ast::PatternPart::path_variable)]
     >> ((keyword("shortestpath") > lit('(') > pattern_element > lit(')'))
             [path_function(ast::PathFunction::ShortestPath)]
         | (keyword("allshortestpaths") > lit('(') > pattern_element > lit(')'))
             [path_function(ast::PathFunction::AllShortestPaths)]
-        | pattern_element[assign_to(&ast::PatternPart::element)]);
+        | pattern_element[assign_to(&ast::PatternPart::element)])];
 
 auto const pattern_element_def = node_pattern >> *pattern_element_chain;
 auto const pattern_element_chain_def = relationship_pattern > node_pattern;
@@ -101,10 +104,10 @@ auto const relationship_types_def =
     lit(':') > (relationship_type_name % (lit('|') >> -lit(':')));
 
 // *  *2  *1..3  *..5  *2..
-auto const variable_length_def = lit('*')
+auto const variable_length_def = by_actions[lit('*')
     >> -int_literal[assign_to(&ast::VariableLength::low)]
     >> -(token("..")[set_to(&ast::VariableLength::has_range, true)]
-         >> -int_literal[assign_to(&ast::VariableLength::high)]);
+         >> -int_literal[assign_to(&ast::VariableLength::high)])];
 
 BOOST_SPIRIT_DEFINE(pattern, pattern_part, pattern_element, pattern_element_chain, node_pattern,
                     relationship_pattern, relationship_detail, relationship_types,

@@ -383,24 +383,14 @@ Value truncate(Args a, const FunctionContext&) {
         if (!a[2].is_map()) wrong_type(fn, a[2], "MAP");
         m = a[2].as_map();
     }
-    // Rebuild through the constructor: the truncated value is the base, the map overrides.
-    Value truncated;
-    std::int64_t local = days * seconds_per_day + nanos / nanos_per_second;
-    auto sub = std::int32_t(nanos % nanos_per_second);
-    if (p.offset) {
-        DateTime t = p.zone.empty() ? datetime_with_offset(local, sub, *p.offset) : make_datetime(local, sub, p.zone);
-        truncated = t;
+    // Rebuild through the constructor: the truncated wall clock is the base, the map
+    // overrides fields; a timezone in the map replaces the zone without converting
+    // (truncating 12:31-01:00 to the day in Stockholm gives 00:00 Stockholm time).
+    if (p.offset && !m.find("timezone")) m["timezone"] = p.zone.empty() ? format_offset(*p.offset) : p.zone;
+    if (K == Kind::Time || K == Kind::LocalTime) {
+        m["time"] = LocalTime{nanos};
     } else {
-        truncated = LocalDateTime{local, sub};
-    }
-    if (K == Kind::Time || K == Kind::LocalTime) {
-        if (p.offset) truncated = Time{nanos, *p.offset};
-        else truncated = LocalTime{nanos};
-    }
-    m["datetime"] = truncated;
-    if (K == Kind::Time || K == Kind::LocalTime) {
-        m.erase("datetime");
-        m["time"] = truncated;
+        m["datetime"] = LocalDateTime{days * seconds_per_day + nanos / nanos_per_second, std::int32_t(nanos % nanos_per_second)};
     }
     return build(K, Value(m), fn);
 }

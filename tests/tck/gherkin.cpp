@@ -192,7 +192,7 @@ Feature parse_feature(const std::string& text, const std::string& path) {
                 for (std::size_t c = 0; c < header.size() && c < table[row].size(); ++c)
                     values[header[c]] = table[row][c];
                 Scenario s = r.scenario;
-                s.name += " (example " + std::to_string(++n) + ")";
+                s.name = substitute(s.name, values) + " (example " + std::to_string(++n) + ")";
                 for (Step& step : s.steps) {
                     step.text = substitute(step.text, values);
                     step.docstring = substitute(step.docstring, values);

@@ -1,6 +1,6 @@
 // tests/tck/tck_main.cpp — kgq-tck: runs openCypher TCK .feature files against kgq::Database.
 // Registered in CTest as `tck` (tests/tck/CMakeLists.txt); run by hand as
-//   kgq-tck [--baseline FILE] [--list-failures FILE] [--timeout SEC] [--no-fork] DIR_OR_FILE...
+//   kgq-tck [--baseline FILE] [--list-failures FILE] [--timeout SEC_PER_SCENARIO] [--no-fork] DIR_OR_FILE...
 // Each feature file runs in a forked child so a crash or hang loses one file, not the run.
 #include "gherkin.hpp"
 #include "tck_value.hpp"
@@ -39,7 +39,10 @@ struct Verdict {
     std::string note;    // a pass with a remark (error detail differs)
 };
 
-bool strict_errors = false;
+// Error steps pass only when code, detail and phase all match (phase "any time" matches
+// both). --lenient-errors counts a detail mismatch as a pass with a note instead: without
+// strictness an engine answering every query with SyntaxError passes ~500 expanded scenarios.
+bool lenient_errors = false;
 
 std::string one_line(std::string s, std::size_t max = 400) {
     std::replace(s.begin(), s.end(), '\n', ' ');
@@ -204,7 +207,7 @@ std::optional<std::string> check_error(const std::string& text, const Executed& 
     const bool phase_ok = phase == "any time" || (phase == "compile time") == e.at_compile_time;
     if (!phase_ok) return "expected " + code + " at " + phase + ", got " + got;
     if (detail != "*" && e.detail != detail) {
-        if (strict_errors) return "expected detail " + detail + ", got " + got;
+        if (!lenient_errors) return "expected " + code + " (" + detail + "), got " + got;
         note = "detail " + detail + " expected, got '" + e.detail + "'";
     }
     return std::nullopt;
@@ -310,8 +313,8 @@ void record(Totals& totals, const std::string& feature, const std::string& scena
 }
 
 // Child protocol, one line per scenario: "<index>\t<P|F|S>\t<reason>\t<note>".
-void run_feature_child(const Feature& f, int fd) {
-    for (std::size_t i = 0; i < f.scenarios.size(); ++i) {
+void run_scenarios_child(const Feature& f, std::size_t first, int fd) {
+    for (std::size_t i = first; i < f.scenarios.size(); ++i) {
         Verdict v = guarded(f.scenarios[i]);
         const char tag = v.outcome == Outcome::Pass ? 'P' : v.outcome == Outcome::Fail ? 'F' : 'S';
         std::string line = std::to_string(i) + "\t" + tag + "\t" + one_line(v.reason) + "\t" + one_line(v.note) + "\n";
@@ -323,11 +326,9 @@ void run_feature_child(const Feature& f, int fd) {
     }
 }
 
-void run_feature(const Feature& f, const std::string& label, bool fork_each, int timeout_s, Totals& totals) {
-    if (!fork_each) {
-        for (const auto& sc : f.scenarios) record(totals, label, sc.name, guarded(sc));
-        return;
-    }
+// Runs scenarios [first, end) in a child; fills verdicts as they arrive. Returns an empty
+// string when the child finished, else why it stopped (crash or timeout).
+std::string run_child(const Feature& f, std::size_t first, int timeout_s, std::vector<std::optional<Verdict>>& verdicts) {
     int fds[2];
     if (pipe(fds) != 0) { perror("pipe"); std::exit(2); }
     std::cout.flush();
@@ -335,61 +336,80 @@ void run_feature(const Feature& f, const std::string& label, bool fork_each, int
     if (pid < 0) { perror("fork"); std::exit(2); }
     if (pid == 0) {
         close(fds[0]);
-        run_feature_child(f, fds[1]);
+        run_scenarios_child(f, first, fds[1]);
         close(fds[1]);
         _exit(0);
     }
     close(fds[1]);
     std::string buffer;
-    std::vector<std::optional<Verdict>> verdicts(f.scenarios.size());
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
     bool timed_out = false;
+    auto take_lines = [&] {
+        std::size_t nl;
+        while ((nl = buffer.find('\n')) != std::string::npos) {
+            const std::string line = buffer.substr(0, nl);
+            buffer.erase(0, nl + 1);
+            std::vector<std::string> parts;
+            std::size_t b = 0;
+            for (std::size_t e; (e = line.find('\t', b)) != std::string::npos; b = e + 1) parts.push_back(line.substr(b, e - b));
+            parts.push_back(line.substr(b));
+            if (parts.size() != 4) continue;
+            const std::size_t i = std::stoul(parts[0]);
+            if (i >= verdicts.size()) continue;
+            Verdict v;
+            v.outcome = parts[1] == "P" ? Outcome::Pass : parts[1] == "F" ? Outcome::Fail : Outcome::Skip;
+            v.reason = parts[2];
+            v.note = parts[3];
+            verdicts[i] = v;
+            // The timeout is per scenario: each verdict restarts the clock.
+            deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+        }
+    };
     while (true) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
         if (left <= 0) { timed_out = true; break; }
         pollfd p{fds[0], POLLIN, 0};
-        int rc = poll(&p, 1, int(std::min<long long>(left, 1000)));
+        const int rc = poll(&p, 1, int(std::min<long long>(left, 1000)));
         if (rc < 0) break;
         if (rc == 0) continue;
         char chunk[4096];
-        ssize_t n = read(fds[0], chunk, sizeof chunk);
+        const ssize_t n = read(fds[0], chunk, sizeof chunk);
         if (n <= 0) break;
         buffer.append(chunk, std::size_t(n));
+        take_lines();
     }
     if (timed_out) kill(pid, SIGKILL);
     close(fds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
-    std::istringstream in(buffer);
-    for (std::string line; std::getline(in, line);) {
-        std::vector<std::string> parts;
-        std::size_t b = 0;
-        for (std::size_t e; (e = line.find('\t', b)) != std::string::npos; b = e + 1) parts.push_back(line.substr(b, e - b));
-        parts.push_back(line.substr(b));
-        if (parts.size() != 4) continue;
-        std::size_t i = std::stoul(parts[0]);
-        if (i >= verdicts.size()) continue;
-        Verdict v;
-        v.outcome = parts[1] == "P" ? Outcome::Pass : parts[1] == "F" ? Outcome::Fail : Outcome::Skip;
-        v.reason = parts[2];
-        v.note = parts[3];
-        verdicts[i] = v;
+    if (timed_out) return "timeout after " + std::to_string(timeout_s) + " s";
+    if (WIFSIGNALED(status)) return std::string("crashed: ") + strsignal(WTERMSIG(status));
+    if (WIFEXITED(status) && WEXITSTATUS(status) != 0) return "runner child exited with status " + std::to_string(WEXITSTATUS(status));
+    return {};
+}
+
+void run_feature(const Feature& f, const std::string& label, bool fork_each, int timeout_s, Totals& totals) {
+    if (!fork_each) {
+        for (const auto& sc : f.scenarios) record(totals, label, sc.name, guarded(sc));
+        return;
     }
-    std::string lost = timed_out ? "timeout after " + std::to_string(timeout_s) + " s in this feature"
-                       : WIFSIGNALED(status) ? std::string("runner child died: ") + strsignal(WTERMSIG(status))
-                                             : "runner child exited early (status " + std::to_string(WEXITSTATUS(status)) + ")";
-    bool blamed = false;  // the first scenario without a verdict is the one that crashed or hung
-    for (std::size_t i = 0; i < verdicts.size(); ++i) {
-        if (verdicts[i]) { record(totals, label, f.scenarios[i].name, *verdicts[i]); continue; }
-        Verdict v{Outcome::Fail, blamed ? "not run: an earlier scenario of this feature " + lost : lost, {}};
-        blamed = true;
-        record(totals, label, f.scenarios[i].name, v);
+    // A crash or hang is blamed on the first scenario without a verdict; the rest of the
+    // feature then continues in a new child.
+    std::vector<std::optional<Verdict>> verdicts(f.scenarios.size());
+    std::size_t next = 0;
+    while (next < f.scenarios.size()) {
+        const std::string stopped = run_child(f, next, timeout_s, verdicts);
+        while (next < f.scenarios.size() && verdicts[next]) ++next;
+        if (next == f.scenarios.size()) break;
+        verdicts[next] = Verdict{Outcome::Fail, stopped.empty() ? "no verdict from the runner child" : stopped, {}};
+        ++next;
     }
+    for (std::size_t i = 0; i < verdicts.size(); ++i) record(totals, label, f.scenarios[i].name, *verdicts[i]);
 }
 
 int usage() {
-    std::cerr << "usage: kgq-tck [--baseline FILE] [--list-failures FILE] [--timeout SEC] [--no-fork]\n"
-                 "               [--strict-errors] DIR_OR_FILE...\n";
+    std::cerr << "usage: kgq-tck [--baseline FILE] [--list-failures FILE] [--timeout SEC_PER_SCENARIO] [--no-fork]\n"
+                 "               [--lenient-errors] DIR_OR_FILE...\n";
     return 2;
 }
 
@@ -399,7 +419,7 @@ int main(int argc, char** argv) {
     std::string baseline_file, failures_file;
     std::vector<std::string> inputs;
     bool fork_each = true;
-    int timeout_s = 120;
+    int timeout_s = 60;  // per scenario
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -410,7 +430,7 @@ int main(int argc, char** argv) {
         else if (a == "--list-failures") failures_file = value();
         else if (a == "--timeout") timeout_s = std::stoi(value());
         else if (a == "--no-fork") fork_each = false;
-        else if (a == "--strict-errors") strict_errors = true;
+        else if (a == "--lenient-errors") lenient_errors = true;
         else if (a == "-h" || a == "--help") { usage(); return 0; }
         else if (a.rfind("--", 0) == 0) return usage();
         else inputs.push_back(a);

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #ifndef KGQ_QUERY_TEST_DIR
@@ -166,8 +167,13 @@ void run_statement(const TestFile& f, const Statement& s, Database& db, const Pa
                                     "actual " + std::to_string(actual.size()) + ":\n" + show_lines(actual));
 }
 
-void run_case(const TestFile& f, const Case& c) {
+// A dataset that fails to load is reported once per file; later cases on it are skipped.
+void run_case(const TestFile& f, const Case& c, std::set<std::string>& broken_datasets) {
     ++counts.cases;
+    if (broken_datasets.count(c.dataset)) {
+        ++counts.skipped;
+        return;
+    }
     if (!c.skip.empty()) {
         ++counts.skipped;
         MESSAGE(f.path << ":" << c.line << ": skipped: " << c.name << " (" << c.skip << ")");
@@ -193,7 +199,9 @@ void run_case(const TestFile& f, const Case& c) {
             failure = std::string("the engine threw: ") + e.what();
         }
         if (!failure.empty()) {
-            FAIL_AT(f.path, c.dataset_line, "loading -DATASET " + c.dataset + " failed: " + failure);
+            broken_datasets.insert(c.dataset);
+            FAIL_AT(f.path, c.dataset_line, "loading -DATASET " + c.dataset + " failed: " + failure +
+                                                "\n(the remaining cases of this file on it are skipped)");
             return;
         }
     }
@@ -226,7 +234,8 @@ void run_file(const fs::path& path) {
         return;
     }
     if (f.cases.empty()) FAIL_AT(f.path, 1, "no -CASE in this file");
-    for (const Case& c : f.cases) run_case(f, c);
+    std::set<std::string> broken_datasets;
+    for (const Case& c : f.cases) run_case(f, c, broken_datasets);
 }
 
 std::vector<fs::path> test_files() {

@@ -11,7 +11,7 @@ using namespace kgq::value;
 
 namespace {
 const Value N = nullptr;
-const double nan = std::numeric_limits<double>::quiet_NaN();
+const double not_a_number = std::numeric_limits<double>::quiet_NaN();
 // Result of `=` as TCK text: true, false, null.
 std::string eq(const Value& a, const Value& b) { return equals(a, b).to_string(); }
 std::string ge(const Value& a, const Value& b) { return greater_equal(a, b).to_string(); }
@@ -39,15 +39,15 @@ TEST_CASE("large integers compare exactly against floats") {
 }
 
 TEST_CASE("NaN") {
-    CHECK(eq(nan, 1) == "false");
-    CHECK(eq(nan, nan) == "false");
-    CHECK(eq(nan, "a") == "false");
-    CHECK(not_equals(nan, nan) == Value(true));
-    CHECK(lt(nan, 1) == "false");
-    CHECK(ge(nan, 1.0) == "false");
-    CHECK(ge(nan, nan) == "false");
-    CHECK(lt(nan, "a") == "null");
-    CHECK_FALSE(compare(nan, 1.0).has_value());
+    CHECK(eq(not_a_number, 1) == "false");
+    CHECK(eq(not_a_number, not_a_number) == "false");
+    CHECK(eq(not_a_number, "a") == "false");
+    CHECK(not_equals(not_a_number, not_a_number) == Value(true));
+    CHECK(lt(not_a_number, 1) == "false");
+    CHECK(ge(not_a_number, 1.0) == "false");
+    CHECK(ge(not_a_number, not_a_number) == "false");
+    CHECK(lt(not_a_number, "a") == "null");
+    CHECK_FALSE(compare(not_a_number, 1.0).has_value());
 }
 
 TEST_CASE("list equality propagates null (Comparison1)") {

@@ -12,7 +12,7 @@ using namespace kgq;
 using namespace kgq::value;
 
 namespace {
-const double nan = std::numeric_limits<double>::quiet_NaN();
+const double not_a_number = std::numeric_limits<double>::quiet_NaN();
 const double inf = std::numeric_limits<double>::infinity();
 }
 
@@ -34,9 +34,9 @@ TEST_CASE("numbers: ints and floats interleave, NaN above infinity") {
     CHECK(order(1, 1.5) < 0);
     CHECK(order(2, 1.5) > 0);
     CHECK(order(1, 1.0) == 0);
-    CHECK(order(inf, nan) < 0);
-    CHECK(order(nan, nan) == 0);
-    CHECK(order(nan, Value()) < 0);
+    CHECK(order(inf, not_a_number) < 0);
+    CHECK(order(not_a_number, not_a_number) == 0);
+    CHECK(order(not_a_number, Value()) < 0);
     CHECK(order(-inf, std::numeric_limits<std::int64_t>::min()) < 0);
 }
 
@@ -55,18 +55,18 @@ TEST_CASE("within kinds") {
 }
 
 TEST_CASE("sorting a mixed list is total") {
-    std::vector<Value> v = {3, "b", Value(), 1.5, false, List{2}, nan, Map{}, "a", true, 2};
+    std::vector<Value> v = {3, "b", Value(), 1.5, false, List{2}, not_a_number, Map{}, "a", true, 2};
     std::sort(v.begin(), v.end(), [](const Value& a, const Value& b) { return order(a, b) < 0; });
     CHECK(Value(List(v.begin(), v.end())).to_string() == "[{}, [2], 'a', 'b', false, true, 1.5, 2, 3, NaN, null]");
 }
 
 TEST_CASE("equivalence: null ~ null, NaN ~ NaN, 1 ~ 1.0") {
     CHECK(equivalent(Value(), Value()));
-    CHECK(equivalent(nan, nan));
+    CHECK(equivalent(not_a_number, not_a_number));
     CHECK(equivalent(1, 1.0));
     CHECK_FALSE(equivalent(1, "1"));
     CHECK(equivalent(List{1, Value()}, List{1.0, Value()}));
-    CHECK(equivalent(Map{{"a", nan}}, Map{{"a", nan}}));
+    CHECK(equivalent(Map{{"a", not_a_number}}, Map{{"a", not_a_number}}));
     CHECK_FALSE(equivalent(Map{{"a", 1}}, Map{{"b", 1}}));
     CHECK_FALSE(equivalent(std::int64_t(9007199254740993), 9007199254740992.0));
 }
@@ -74,10 +74,10 @@ TEST_CASE("equivalence: null ~ null, NaN ~ NaN, 1 ~ 1.0") {
 TEST_CASE("hash agrees with equivalence") {
     CHECK(hash(1) == hash(1.0));
     CHECK(hash(-0.0) == hash(0));
-    CHECK(hash(nan) == hash(-nan));
+    CHECK(hash(not_a_number) == hash(-not_a_number));
     CHECK(hash(List{1, 2}) == hash(List{1.0, 2.0}));
     CHECK(hash(Map{{"a", 1}}) == hash(Map{{"a", 1.0}}));
     CHECK(hash(DateTime{100, 0, 3600, {}}) == hash(DateTime{100, 0, 0, {}}));
-    std::unordered_set<Value, Hash, Equivalent> set = {1, 1.0, Value(), Value(), nan, nan, "1", List{1}, List{1.0}};
+    std::unordered_set<Value, Hash, Equivalent> set = {1, 1.0, Value(), Value(), not_a_number, not_a_number, "1", List{1}, List{1.0}};
     CHECK(set.size() == 5);
 }
