@@ -48,14 +48,14 @@ BoundQuery Binder::bind(const ast::RegularQuery& query) {
         bound.parts.push_back(bind_single_query(u.query, false));
         bound.union_all.push_back(u.all);
         if (bound.parts.back().columns != bound.parts.front().columns) {
-            fail(ErrorKind::Semantic, "SemanticError", "DifferentColumnsInUnion",
+            fail(ErrorKind::Semantic, "SyntaxError", "DifferentColumnsInUnion",
                  "All sub queries in an UNION must have the same return column names", u);
         }
     }
     if (query.unions.size() > 1) {
         for (std::size_t i = 1; i < bound.union_all.size(); ++i) {
             if (bound.union_all[i] != bound.union_all[0]) {
-                fail(ErrorKind::Semantic, "SemanticError", "InvalidClauseComposition",
+                fail(ErrorKind::Semantic, "SyntaxError", "InvalidClauseComposition",
                      "UNION and UNION ALL cannot be combined", query.unions[i]);
             }
         }
@@ -76,7 +76,7 @@ BoundSingleQuery Binder::bind_single_query(const ast::SingleQuery& query, bool i
                 using C = std::decay_t<decltype(c)>;
                 if constexpr (std::is_same_v<C, ast::Return>) {
                     if (!last) {
-                        fail(ErrorKind::Semantic, "SemanticError", "InvalidClauseComposition",
+                        fail(ErrorKind::Semantic, "SyntaxError", "InvalidClauseComposition",
                              "RETURN can only be used at the end of the query", c);
                     }
                     BoundProjection p = bind_projection(c.body, true, boost::none);
@@ -87,7 +87,7 @@ BoundSingleQuery Binder::bind_single_query(const ast::SingleQuery& query, bool i
                     out.clauses.emplace_back(std::move(p));
                 } else if constexpr (std::is_same_v<C, ast::With>) {
                     if (last && !is_subquery) {
-                        fail(ErrorKind::Semantic, "SemanticError", "InvalidClauseComposition",
+                        fail(ErrorKind::Semantic, "SyntaxError", "InvalidClauseComposition",
                              "Query cannot conclude with WITH (must be a RETURN clause, an update clause, a unit subquery call, or a procedure call with no YIELD)",
                              c);
                     }
@@ -120,7 +120,7 @@ BoundSingleQuery Binder::bind_single_query(const ast::SingleQuery& query, bool i
     if (!is_subquery && !out.writes && out.columns.empty()) {
         bool ends_in_call = !out.clauses.empty() && std::holds_alternative<BoundCall>(out.clauses.back());
         if (!ends_in_call && !query.clauses.empty()) {
-            fail(ErrorKind::Semantic, "SemanticError", "InvalidClauseComposition",
+            fail(ErrorKind::Semantic, "SyntaxError", "InvalidClauseComposition",
                  "Query cannot conclude with " +
                      std::string(boost::get<ast::Match>(&query.clauses.back()) ? "MATCH" : "this clause") +
                      " (must be a RETURN clause, an update clause, a unit subquery call, or a procedure call with no YIELD)",
@@ -142,7 +142,7 @@ BoundUnwind Binder::bind_unwind(const ast::Unwind& unwind) {
     BoundUnwind out;
     out.list = bind_expression(unwind.list);
     if (lookup(unwind.variable.name)) {
-        fail(ErrorKind::Semantic, "SemanticError", "VariableAlreadyBound",
+        fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound",
              "Variable `" + unwind.variable.name + "` already declared", unwind.variable);
     }
     out.slot = new_slot(unwind.variable.name, VariableKind::Value);
@@ -178,7 +178,7 @@ BoundSetItem Binder::bind_set_item(const ast::SetItem& item) {
                 ast::AccessChain base = it.target;
                 const auto* key = base.accessors.empty() ? nullptr : boost::get<ast::PropertyLookup>(&base.accessors.back());
                 if (!key) {
-                    fail(ErrorKind::Semantic, "SemanticError", "InvalidSetTarget",
+                    fail(ErrorKind::Semantic, "SyntaxError", "InvalidSetTarget",
                          "SET needs a property to set, as in n.name = value", it);
                 }
                 out.key = key->key;
@@ -219,7 +219,7 @@ BoundRemove Binder::bind_remove(const ast::Remove& remove) {
             ast::AccessChain base = prop.target;
             const auto* key = base.accessors.empty() ? nullptr : boost::get<ast::PropertyLookup>(&base.accessors.back());
             if (!key) {
-                fail(ErrorKind::Semantic, "SemanticError", "InvalidRemoveTarget",
+                fail(ErrorKind::Semantic, "SyntaxError", "InvalidRemoveTarget",
                      "REMOVE needs a property or labels", prop);
             }
             bound.key = key->key;

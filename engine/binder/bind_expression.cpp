@@ -227,7 +227,7 @@ ExprPtr Binder::bind_expression(const ast::Expression& expr) {
                 if (!info) {
                     std::vector<std::string> names;
                     for (const auto& [n, _] : scope_) names.push_back(n);
-                    fail(ErrorKind::Semantic, "SemanticError", "UndefinedVariable",
+                    fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
                          "Variable `" + node.name + "` not defined" + did_you_mean(node.name, names),
                          node);
                 }
@@ -293,6 +293,7 @@ ExprPtr Binder::bind_expression(const ast::Expression& expr) {
                     }
                     auto operand = bind_expression(n.operand);
                     if (n.op == ast::UnaryOperator::Plus) return operand;
+                    if (n.op == ast::UnaryOperator::Not) check_boolean_operand(*operand, "NOT");
                     auto e = make(n.op == ast::UnaryOperator::Not ? ExprKind::Not : ExprKind::Negate, n);
                     e->type = n.op == ast::UnaryOperator::Not ? LogicalType::of(TypeKind::Bool) : operand->type;
                     e->children.push_back(std::move(operand));
@@ -307,6 +308,18 @@ ExprPtr Binder::bind_expression(const ast::Expression& expr) {
             }
         },
         expr);
+}
+
+// openCypher rejects at compile time operands whose type is known and wrong (NOT 1, 'a' AND true).
+void Binder::check_boolean_operand(const BoundExpression& e, const char* op) const {
+    using catalog::TypeKind;
+    TypeKind k = e.type.kind;
+    if (k == TypeKind::Any || k == TypeKind::Bool || k == TypeKind::Null) return;
+    if (e.kind == ExprKind::Constant && e.value.is_null()) return;
+    if (e.kind != ExprKind::Constant && e.kind != ExprKind::ListLiteral && e.kind != ExprKind::MapLiteral) return;
+    fail(ErrorKind::Type, "SyntaxError", "InvalidArgumentType",
+         std::string("Type mismatch: ") + op + " expected BOOLEAN but was " + e.type.to_string(),
+         ast::Located{e.offset, e.offset + e.length});
 }
 
 ExprPtr Binder::bind_chain(const ast::OperatorChain& chain) {
@@ -343,6 +356,11 @@ ExprPtr Binder::bind_chain(const ast::OperatorChain& chain) {
             continue;
         }
         ExprPtr right = bind_expression(op.operand);
+        if (kind == ExprKind::And || kind == ExprKind::Or || kind == ExprKind::Xor) {
+            const char* name = kind == ExprKind::And ? "AND" : kind == ExprKind::Or ? "OR" : "XOR";
+            check_boolean_operand(*left, name);
+            check_boolean_operand(*right, name);
+        }
         auto e = make_binary(kind, std::move(left), std::move(right), op);
         switch (kind) {
             case ExprKind::And: case ExprKind::Or: case ExprKind::Xor: case ExprKind::In:
@@ -414,11 +432,11 @@ ExprPtr Binder::bind_access_chain(const ast::AccessChain& chain) {
 
 ExprPtr Binder::bind_aggregate(const ast::FunctionCall* call, const ast::Located& where) {
     if (!aggregates_) {
-        fail(ErrorKind::Semantic, "SemanticError", "InvalidAggregation",
+        fail(ErrorKind::Semantic, "SyntaxError", "InvalidAggregation",
              "Aggregate functions are only allowed in RETURN and WITH", where);
     }
     if (aggregates_->inside_aggregate) {
-        fail(ErrorKind::Semantic, "SemanticError", "NestedAggregation",
+        fail(ErrorKind::Semantic, "SyntaxError", "NestedAggregation",
              "Aggregate functions cannot be nested", where);
     }
     AggregateSpec spec;
@@ -428,7 +446,7 @@ ExprPtr Binder::bind_aggregate(const ast::FunctionCall* call, const ast::Located
         for (char c : call->name) spec.function += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         spec.distinct = call->distinct;
         if (call->arguments.empty()) {
-            fail(ErrorKind::Semantic, "SemanticError", "InvalidNumberOfArguments",
+            fail(ErrorKind::Semantic, "SyntaxError", "InvalidNumberOfArguments",
                  "Function " + call->name + "() needs an argument", where);
         }
         aggregates_->inside_aggregate = true;
@@ -439,7 +457,7 @@ ExprPtr Binder::bind_aggregate(const ast::FunctionCall* call, const ast::Located
         aggregates_->inside_aggregate = false;
         bool percentile = spec.function == "percentilecont" || spec.function == "percentiledisc";
         if ((percentile && call->arguments.size() != 2) || (!percentile && call->arguments.size() != 1)) {
-            fail(ErrorKind::Semantic, "SemanticError", "InvalidNumberOfArguments",
+            fail(ErrorKind::Semantic, "SyntaxError", "InvalidNumberOfArguments",
                  "Wrong number of arguments to " + call->name + "()", where);
         }
     }
@@ -457,13 +475,13 @@ ExprPtr Binder::bind_function(const ast::FunctionCall& call) {
     if (function::is_aggregate(call.name)) return bind_aggregate(&call, call);
     const function::FunctionDef* def = function::find_function(call.name);
     if (!def) {
-        fail(ErrorKind::Semantic, "SemanticError", "UnknownFunction",
+        fail(ErrorKind::Semantic, "SyntaxError", "UnknownFunction",
              "Unknown function '" + call.name + "'" + did_you_mean(call.name, function::function_names()),
              call);
     }
     int n = static_cast<int>(call.arguments.size());
     if (n < def->min_args || (def->max_args >= 0 && n > def->max_args)) {
-        fail(ErrorKind::Semantic, "SemanticError", "InvalidNumberOfArguments",
+        fail(ErrorKind::Semantic, "SyntaxError", "InvalidNumberOfArguments",
              "Function " + def->name + "() takes " +
                  (def->min_args == def->max_args ? std::to_string(def->min_args)
                                                  : std::to_string(def->min_args) + " to " +
@@ -472,7 +490,7 @@ ExprPtr Binder::bind_function(const ast::FunctionCall& call) {
              call);
     }
     if (call.distinct) {
-        fail(ErrorKind::Semantic, "SemanticError", "InvalidArgument",
+        fail(ErrorKind::Semantic, "SyntaxError", "InvalidArgument",
              "DISTINCT is only allowed in aggregate functions", call);
     }
     auto e = make(ExprKind::Function, call);
@@ -583,7 +601,7 @@ ExprPtr Binder::bind_pattern_subquery(const ast::PatternElement& element,
         // A pattern predicate may not introduce new named variables (openCypher).
         auto check = [&](const boost::optional<std::string>& v, const ast::Located& where_at) {
             if (v && !lookup(*v)) {
-                fail(ErrorKind::Semantic, "SemanticError", "UndefinedVariable",
+                fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
                      "Variable `" + *v + "` not defined", where_at);
             }
         };
@@ -627,7 +645,7 @@ ExprPtr Binder::bind_exists_subquery(const ast::ExistsSubquery& x) {
         aggregates_ = nullptr;
         BoundSubquery sub;
         if (!x.query->unions.empty()) {
-            fail(ErrorKind::Semantic, "SemanticError", "UnsupportedFeature",
+            fail(ErrorKind::Semantic, "SyntaxError", "UnsupportedFeature",
                  "UNION inside EXISTS { } is not supported yet", x);
         }
         sub.query = bind_single_query(x.query->first, true);

@@ -18,11 +18,11 @@ void Binder::bind_pattern_part(const ast::PatternPart& part, BoundPattern& out, 
     BoundPatternPart bound;
     if (part.function != ast::PathFunction::None) {
         if (use != PatternUse::Match) {
-            fail(ErrorKind::Semantic, "SemanticError", "UnexpectedSyntax",
+            fail(ErrorKind::Semantic, "SyntaxError", "UnexpectedSyntax",
                  "shortestPath() is only allowed in MATCH", part);
         }
         if (part.element.chain.size() != 1) {
-            fail(ErrorKind::Semantic, "SemanticError", "UnexpectedSyntax",
+            fail(ErrorKind::Semantic, "SyntaxError", "UnexpectedSyntax",
                  "shortestPath() needs a pattern of exactly one relationship", part);
         }
         bound.shortest = part.function == ast::PathFunction::ShortestPath ? ShortestMode::Shortest
@@ -47,7 +47,7 @@ void Binder::bind_pattern_part(const ast::PatternPart& part, BoundPattern& out, 
     }
     if (part.path_variable) {
         if (lookup(*part.path_variable)) {
-            fail(ErrorKind::Semantic, "SemanticError", "VariableAlreadyBound",
+            fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound",
                  "Variable `" + *part.path_variable + "` already declared", part);
         }
         bound.path_slot = new_slot(*part.path_variable, VariableKind::Path);
@@ -66,7 +66,7 @@ int Binder::bind_node_pattern(const ast::NodePattern& node, BoundPattern& out, P
         bound.variable = *node.variable;
         if (const VariableInfo* info = lookup(*node.variable)) {
             if (info->kind != VariableKind::Node && info->kind != VariableKind::Value) {
-                fail(ErrorKind::Semantic, "SemanticError", "VariableTypeConflict",
+                fail(ErrorKind::Semantic, "SyntaxError", "VariableTypeConflict",
                      "Variable `" + *node.variable + "` is not a node", node);
             }
             bool from_this_pattern = false;
@@ -76,7 +76,7 @@ int Binder::bind_node_pattern(const ast::NodePattern& node, BoundPattern& out, P
             if (use == PatternUse::Create || use == PatternUse::Merge) {
                 bool decorated = !node.labels.empty() || node.properties;
                 if (decorated) {
-                    fail(ErrorKind::Semantic, "SemanticError", "VariableAlreadyBound",
+                    fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound",
                          "Variable `" + *node.variable + "` already declared; it cannot be created again with labels or properties",
                          node);
                 }
@@ -94,7 +94,7 @@ int Binder::bind_node_pattern(const ast::NodePattern& node, BoundPattern& out, P
     if (use == PatternUse::Create) {
         for (const auto& alternatives : node.labels) {
             if (alternatives.size() > 1) {
-                fail(ErrorKind::Semantic, "SemanticError", "InvalidLabelExpression",
+                fail(ErrorKind::Semantic, "SyntaxError", "InvalidLabelExpression",
                      "Label alternatives (A|B) are not allowed in CREATE", node);
             }
         }
@@ -134,15 +134,15 @@ int Binder::bind_rel_pattern(const ast::RelationshipPattern& rel, BoundPattern& 
     }
     if (use != PatternUse::Match) {
         if (bound.variable_length) {
-            fail(ErrorKind::Semantic, "SemanticError", "CreatingVarLength",
+            fail(ErrorKind::Semantic, "SyntaxError", "CreatingVarLength",
                  "Variable-length relationships cannot be created", rel);
         }
         if (rel.types.size() != 1) {
-            fail(ErrorKind::Semantic, "SemanticError", "NoSingleRelationshipType",
+            fail(ErrorKind::Semantic, "SyntaxError", "NoSingleRelationshipType",
                  "A relationship to create needs exactly one type", rel);
         }
         if (use == PatternUse::Create && bound.direction == RelDirection::Both) {
-            fail(ErrorKind::Semantic, "SemanticError", "RequiresDirectedRelationship",
+            fail(ErrorKind::Semantic, "SyntaxError", "RequiresDirectedRelationship",
                  "A relationship to create needs a direction (-> or <-)", rel);
         }
     }
@@ -151,17 +151,17 @@ int Binder::bind_rel_pattern(const ast::RelationshipPattern& rel, BoundPattern& 
         bound.variable = *rel.variable;
         if (const VariableInfo* info = lookup(*rel.variable)) {
             if (use != PatternUse::Match) {
-                fail(ErrorKind::Semantic, "SemanticError", "VariableAlreadyBound",
+                fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound",
                      "Variable `" + *rel.variable + "` already declared", rel);
             }
             if (info->kind != kind && info->kind != VariableKind::Value) {
-                fail(ErrorKind::Semantic, "SemanticError", "VariableTypeConflict",
+                fail(ErrorKind::Semantic, "SyntaxError", "VariableTypeConflict",
                      "Variable `" + *rel.variable + "` is not a relationship", rel);
             }
             if (introduced) {
                 for (int s : *introduced) {
                     if (s == info->slot) {
-                        fail(ErrorKind::Semantic, "SemanticError", "RelationshipUniquenessViolation",
+                        fail(ErrorKind::Semantic, "SyntaxError", "RelationshipUniquenessViolation",
                              "Cannot use the same relationship variable `" + *rel.variable + "` twice in a pattern",
                              rel);
                     }

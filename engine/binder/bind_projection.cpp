@@ -52,7 +52,7 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
     std::vector<PendingItem> pending;
     if (body.star) {
         if (scope_.empty() && body.items.empty()) {
-            fail(ErrorKind::Semantic, "SemanticError", "NoVariablesInScope",
+            fail(ErrorKind::Semantic, "SyntaxError", "NoVariablesInScope",
                  std::string(is_return ? "RETURN" : "WITH") + " * is not allowed when there are no variables in scope",
                  body);
         }
@@ -81,7 +81,7 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
             p.name = item.alias->name;
         } else {
             if (!is_return && p.expr->kind != ExprKind::Variable) {
-                fail(ErrorKind::Semantic, "SemanticError", "NoExpressionAlias",
+                fail(ErrorKind::Semantic, "SyntaxError", "NoExpressionAlias",
                      "Expression in WITH must be aliased (use AS)", item);
             }
             p.name = item.text;
@@ -92,7 +92,7 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         }
         for (const auto& existing : pending) {
             if (existing.name == p.name) {
-                fail(ErrorKind::Semantic, "SemanticError", "ColumnNameConflict",
+                fail(ErrorKind::Semantic, "SyntaxError", "ColumnNameConflict",
                      "Multiple result columns with the same name `" + p.name + "` are not supported", item);
             }
         }
@@ -131,7 +131,7 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         }
         scope_ = std::move(saved);
         if (!out.aggregating && !specs.empty()) {
-            fail(ErrorKind::Semantic, "SemanticError", "InvalidAggregation",
+            fail(ErrorKind::Semantic, "SyntaxError", "InvalidAggregation",
                  "ORDER BY cannot aggregate when the projection does not", body);
         }
     }

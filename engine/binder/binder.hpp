@@ -88,6 +88,7 @@ private:
     ExprPtr bind_exists_subquery(const ast::ExistsSubquery& e);
     ExprPtr make_int_literal(const ast::IntLiteral& lit, bool negated);
     std::vector<ExprPtr> split_conjuncts(ExprPtr e);
+    void check_boolean_operand(const BoundExpression& e, const char* op) const;
 
     /*** scope ***/
     int new_slot(const std::string& name, VariableKind kind);

@@ -57,6 +57,7 @@ std::vector<std::vector<Value>> execute(const planner::LogicalPlan& plan, Execut
     std::vector<std::vector<Value>> rows;
     Row row;
     while (root->next(ctx, row)) {
+        if (plan.columns.empty()) continue;  // a statement without RETURN yields no rows
         std::vector<Value> out;
         out.reserve(plan.column_slots.size());
         for (int s : plan.column_slots) out.push_back(row[s]);
