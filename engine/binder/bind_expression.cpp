@@ -239,7 +239,7 @@ ExprPtr Binder::bind_expression(const ast::Expression& expr) {
                     case VariableKind::Relationship: e->type = LogicalType::of(TypeKind::Relationship); break;
                     case VariableKind::RelationshipList: e->type = LogicalType::list_of(TypeKind::Relationship); break;
                     case VariableKind::Path: e->type = LogicalType::of(TypeKind::Path); break;
-                    default: break;
+                    default: e->type = LogicalType::of(info->value_type); break;
                 }
                 return e;
             } else {
@@ -361,6 +361,15 @@ ExprPtr Binder::bind_chain(const ast::OperatorChain& chain) {
             check_boolean_operand(*left, name);
             check_boolean_operand(*right, name);
         }
+        if (kind == ExprKind::In) {
+            using catalog::TypeKind;
+            TypeKind k = right->type.kind;
+            if (k != TypeKind::Any && k != TypeKind::Null && k != TypeKind::List) {
+                fail(ErrorKind::Type, "SyntaxError", "InvalidArgumentType",
+                     "Type mismatch: IN expected a LIST but was " + right->type.to_string(),
+                     ast::Located{right->offset, right->offset + right->length});
+            }
+        }
         auto e = make_binary(kind, std::move(left), std::move(right), op);
         switch (kind) {
             case ExprKind::And: case ExprKind::Or: case ExprKind::Xor: case ExprKind::In:
@@ -390,6 +399,15 @@ ExprPtr Binder::bind_access_chain(const ast::AccessChain& chain) {
             [&](const auto& a) -> ExprPtr {
                 using A = std::decay_t<decltype(a)>;
                 if constexpr (std::is_same_v<A, ast::PropertyLookup>) {
+                    using catalog::TypeKind;
+                    TypeKind k = base->type.kind;
+                    if (k == TypeKind::Int || k == TypeKind::Float || k == TypeKind::String || k == TypeKind::Bool ||
+                        k == TypeKind::List) {
+                        fail(ErrorKind::Type, "TypeError", "InvalidArgumentType",
+                             "Type mismatch: expected a node, relationship, map or temporal value but was " +
+                                 base->type.to_string(),
+                             ast::Located{base->offset, a.end});
+                    }
                     auto e = make(ExprKind::Property, a);
                     e->offset = base->offset;
                     e->length = a.end - base->offset;
@@ -493,12 +511,39 @@ ExprPtr Binder::bind_function(const ast::FunctionCall& call) {
         fail(ErrorKind::Semantic, "SyntaxError", "InvalidArgument",
              "DISTINCT is only allowed in aggregate functions", call);
     }
+    if (def->name == "size" && n == 1 && boost::get<ast::x3::forward_ast<ast::PatternPredicate>>(&call.arguments[0])) {
+        fail(ErrorKind::Syntax, "SyntaxError", "UnexpectedSyntax",
+             "size() of a pattern is not allowed; use COUNT { pattern } or size([pattern comprehension])", call);
+    }
     auto e = make(ExprKind::Function, call);
     e->function = def;
     e->name = def->name;
     e->type = def->result_type;
     for (const auto& arg : call.arguments) e->children.push_back(bind_expression(arg));
+    check_argument_types(*e);
     return e;
+}
+
+// Arguments whose type is known at compile time and can never be accepted (openCypher
+// reports these as SyntaxError InvalidArgumentType before running).
+void Binder::check_argument_types(const BoundExpression& call) const {
+    using catalog::TypeKind;
+    if (call.children.empty()) return;
+    const BoundExpression& arg = *call.children[0];
+    TypeKind k = arg.type.kind;
+    if (k == TypeKind::Any || k == TypeKind::Null) return;
+    const std::string& n = call.name;
+    bool bad = false;
+    if (n == "labels") bad = k != TypeKind::Node;
+    else if (n == "type") bad = k != TypeKind::Relationship;
+    else if (n == "properties" || n == "keys") bad = k != TypeKind::Node && k != TypeKind::Relationship && k != TypeKind::Map;
+    else if (n == "size") bad = k == TypeKind::Path || k == TypeKind::Node || k == TypeKind::Relationship;
+    else if (n == "length") bad = k != TypeKind::Path && k != TypeKind::String && k != TypeKind::List;
+    if (bad) {
+        fail(ErrorKind::Type, "SyntaxError", "InvalidArgumentType",
+             "Type mismatch: " + n + "() cannot take a " + arg.type.to_string(),
+             ast::Located{arg.offset, arg.offset + arg.length});
+    }
 }
 
 ExprPtr Binder::bind_case(const ast::CaseExpression& c) {

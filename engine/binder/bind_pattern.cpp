@@ -65,7 +65,9 @@ int Binder::bind_node_pattern(const ast::NodePattern& node, BoundPattern& out, P
     if (node.variable) {
         bound.variable = *node.variable;
         if (const VariableInfo* info = lookup(*node.variable)) {
-            if (info->kind != VariableKind::Node && info->kind != VariableKind::Value) {
+            bool known_non_node = info->kind == VariableKind::Value && info->value_type != catalog::TypeKind::Any &&
+                                  info->value_type != catalog::TypeKind::Node;
+            if ((info->kind != VariableKind::Node && info->kind != VariableKind::Value) || known_non_node) {
                 fail(ErrorKind::Semantic, "SyntaxError", "VariableTypeConflict",
                      "Variable `" + *node.variable + "` is not a node", node);
             }
@@ -154,7 +156,9 @@ int Binder::bind_rel_pattern(const ast::RelationshipPattern& rel, BoundPattern& 
                 fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound",
                      "Variable `" + *rel.variable + "` already declared", rel);
             }
-            if (info->kind != kind && info->kind != VariableKind::Value) {
+            bool known_non_rel = info->kind == VariableKind::Value && info->value_type != catalog::TypeKind::Any &&
+                                 info->value_type != catalog::TypeKind::Relationship && info->value_type != catalog::TypeKind::List;
+            if ((info->kind != kind && info->kind != VariableKind::Value) || known_non_rel) {
                 fail(ErrorKind::Semantic, "SyntaxError", "VariableTypeConflict",
                      "Variable `" + *rel.variable + "` is not a relationship", rel);
             }

@@ -3,6 +3,7 @@
 // openCypher allows, the variables before the projection), SKIP/LIMIT, and WITH ... WHERE.
 #include "binder/binder.hpp"
 
+#include <functional>
 #include <set>
 
 namespace kgq::binder {
@@ -14,6 +15,35 @@ bool contains_aggregate(const BoundExpression& e) {
         if (c && contains_aggregate(*c)) return true;
     }
     return false;
+}
+
+// Structural equality of bound expressions (same operator, same operands).
+bool same_expression(const BoundExpression& a, const BoundExpression& b) {
+    if (a.kind != b.kind || a.slot != b.slot || a.name != b.name || a.keys != b.keys ||
+        a.children.size() != b.children.size() || a.function != b.function || !(a.value == b.value)) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.children.size(); ++i) {
+        if (!a.children[i] || !b.children[i]) {
+            if (a.children[i] != b.children[i]) return false;
+            continue;
+        }
+        if (!same_expression(*a.children[i], *b.children[i])) return false;
+    }
+    return true;
+}
+
+// The first variable (not local to a comprehension) whose slot is not in `allowed`.
+const BoundExpression* foreign_variable(const BoundExpression& e, const std::set<int>& allowed, std::set<int>& locals) {
+    if (e.kind == ExprKind::Variable && !allowed.count(e.slot) && !locals.count(e.slot)) return &e;
+    bool scoped = e.kind == ExprKind::ListComprehension || e.kind == ExprKind::Quantifier;
+    if (scoped) locals.insert(e.slot);
+    const BoundExpression* found = nullptr;
+    for (const auto& c : e.children) {
+        if (c && !found) found = foreign_variable(*c, allowed, locals);
+    }
+    if (scoped) locals.erase(e.slot);
+    return found;
 }
 
 }  // namespace
@@ -109,13 +139,45 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         query_->slot_kinds.push_back(p.kind);
         item_slots.push_back(slot);
     }
+    std::set<int> alias_slots(item_slots.begin(), item_slots.end());
+    // Items that group: plain variables and property reads may appear next to aggregates.
+    auto is_simple_key = [&](const BoundExpression& e) {
+        for (std::size_t i = 0; i < pending.size(); ++i) {
+            if (pending[i].aggregate) continue;
+            const BoundExpression& k = *pending[i].expr;
+            bool simple = k.kind == ExprKind::Variable ||
+                          (k.kind == ExprKind::Property && k.children[0]->kind == ExprKind::Variable);
+            if (simple && same_expression(k, e)) return true;
+        }
+        return false;
+    };
+    // openCypher: beside an aggregate, only grouping keys may be used (AmbiguousAggregationExpression).
+    std::function<void(const BoundExpression&, bool)> check_aggregate_item = [&](const BoundExpression& e, bool in_order_by) {
+        if (e.kind == ExprKind::AggregateRef || e.kind == ExprKind::Constant || e.kind == ExprKind::Parameter) return;
+        if (is_simple_key(e)) return;
+        if (e.kind == ExprKind::Variable) {
+            if (alias_slots.count(e.slot)) return;
+            if (in_order_by) {
+                fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
+                     "Variable `" + e.name + "` not defined: it is not projected", ast::Located{e.offset, e.offset + e.length});
+            }
+            fail(ErrorKind::Semantic, "SyntaxError", "AmbiguousAggregationExpression",
+                 "Expression mixes an aggregate with `" + e.name + "`, which is not a grouping key",
+                 ast::Located{e.offset, e.offset + e.length});
+        }
+        for (const auto& c : e.children) {
+            if (c) check_aggregate_item(*c, in_order_by);
+        }
+    };
+    if (out.aggregating) {
+        for (const auto& p : pending) {
+            if (p.aggregate) check_aggregate_item(*p.expr, false);
+        }
+    }
     if (!body.order_by.empty()) {
         Scope saved = scope_;
-        if (out.distinct || out.aggregating) {
-            // Only the projected columns (and expressions over them) remain meaningful, but
-            // expressions equal to a grouping key are still allowed: keep variables visible.
-        }
-        for (std::size_t i = 0; i < pending.size(); ++i) declare(pending[i].name, item_slots[i], pending[i].kind);
+        for (std::size_t i = 0; i < pending.size(); ++i) declare(pending[i].name, item_slots[i], pending[i].kind, pending[i].expr ? pending[i].expr->type.kind : catalog::TypeKind::Any);
+        std::size_t specs_before = specs.size();
         for (const auto& sort : body.order_by) {
             SortKey key;
             aggregates_ = out.aggregating ? &collector : nullptr;
@@ -130,9 +192,41 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
             out.order_by.push_back(std::move(key));
         }
         scope_ = std::move(saved);
-        if (!out.aggregating && !specs.empty()) {
+        if (!out.aggregating && specs.size() > specs_before) {
             fail(ErrorKind::Semantic, "SyntaxError", "InvalidAggregation",
                  "ORDER BY cannot aggregate when the projection does not", body);
+        }
+        if (out.distinct || out.aggregating) {
+            // After DISTINCT or grouping only the projected columns remain, and expressions
+            // equal to a projected one.
+            std::function<void(const BoundExpression&)> check = [&](const BoundExpression& e) {
+                for (const auto& p : pending) {
+                    if (same_expression(*p.expr, e)) return;
+                }
+                if (e.kind == ExprKind::AggregateRef) return;
+                std::set<int> locals;
+                if (e.kind == ExprKind::Variable && !alias_slots.count(e.slot)) {
+                    fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
+                         "Variable `" + e.name + "` not defined: it is not projected",
+                         ast::Located{e.offset, e.offset + e.length});
+                }
+                for (const auto& c : e.children) {
+                    if (c) check(*c);
+                }
+            };
+            for (const auto& key : out.order_by) {
+                bool has_aggregate = contains_aggregate(*key.expression);
+                if (out.aggregating && has_aggregate) check_aggregate_item(*key.expression, true);
+                else check(*key.expression);
+            }
+            for (std::size_t i = specs_before; i < specs.size(); ++i) {
+                std::set<int> locals;
+                if (const auto* v = specs[i].argument ? foreign_variable(*specs[i].argument, alias_slots, locals) : nullptr) {
+                    fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
+                         "Variable `" + v->name + "` not defined: it is not projected",
+                         ast::Located{v->offset, v->offset + v->length});
+                }
+            }
         }
     }
     if (body.skip) out.skip = bind_skip_limit(*body.skip, "SKIP");
@@ -152,6 +246,7 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
     }
 
     // The new scope: only the projected names.
+    Scope saved_before_projection = std::move(scope_);
     scope_.clear();
     for (std::size_t i = 0; i < pending.size(); ++i) {
         ProjectionColumn col;
@@ -159,12 +254,19 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         col.expression = std::move(pending[i].expr);
         col.slot = item_slots[i];
         if (!pending[i].aggregate) out.key_items.push_back(static_cast<int>(i));
-        if (!(pending[i].name.empty())) declare(pending[i].name, item_slots[i], pending[i].kind);
+        if (!(pending[i].name.empty())) declare(pending[i].name, item_slots[i], pending[i].kind, col.expression->type.kind);
         out.items.push_back(std::move(col));
     }
     out.aggregates = std::move(specs);
     if (where) {
+        // WITH ... WHERE sees the projected names and, as openCypher allows, the variables
+        // bound before the WITH (their values are still in the row).
+        Scope projected = scope_;
+        for (const auto& [name, info] : saved_before_projection) {
+            if (!projected.count(name) && !out.aggregating && !out.distinct) scope_[name] = info;
+        }
         out.where = split_conjuncts(bind_expression(*where));
+        scope_ = std::move(projected);
     }
     return out;
 }

@@ -31,6 +31,7 @@ private:
     struct VariableInfo {
         int slot = -1;
         VariableKind kind = VariableKind::Value;
+        catalog::TypeKind value_type = catalog::TypeKind::Any;  // for Value: what is known of it
     };
     using Scope = std::map<std::string, VariableInfo, std::less<>>;
 
@@ -89,11 +90,15 @@ private:
     ExprPtr make_int_literal(const ast::IntLiteral& lit, bool negated);
     std::vector<ExprPtr> split_conjuncts(ExprPtr e);
     void check_boolean_operand(const BoundExpression& e, const char* op) const;
+    void check_argument_types(const BoundExpression& call) const;
 
     /*** scope ***/
     int new_slot(const std::string& name, VariableKind kind);
     const VariableInfo* lookup(std::string_view name) const;
-    void declare(const std::string& name, int slot, VariableKind kind) { scope_[name] = {slot, kind}; }
+    void declare(const std::string& name, int slot, VariableKind kind,
+                 catalog::TypeKind value_type = catalog::TypeKind::Any) {
+        scope_[name] = {slot, kind, value_type};
+    }
 
     const catalog::Catalog& catalog_;
     const Parameters& parameters_;

@@ -125,15 +125,15 @@ std::int64_t count_argument(ExecutionContext& ctx, const binder::BoundExpression
     Row empty(ctx.query.slot_count);
     Value v = evaluate(e, empty, ctx);
     if (v.is_float() && std::floor(v.as_float()) == v.as_float()) {
-        runtime_error(ctx, ErrorKind::Type, "ArgumentError", "InvalidArgumentType",
+        runtime_error(ctx, ErrorKind::Type, "SyntaxError", "InvalidArgumentType",
                       std::string(what) + " needs an integer, got " + v.to_string(), e.offset, e.length);
     }
     if (!v.is_int()) {
-        runtime_error(ctx, ErrorKind::Type, "ArgumentError", "InvalidArgumentType",
+        runtime_error(ctx, ErrorKind::Type, "SyntaxError", "InvalidArgumentType",
                       std::string(what) + " needs an integer, got " + v.to_string(), e.offset, e.length);
     }
     if (v.as_int() < 0) {
-        runtime_error(ctx, ErrorKind::Runtime, "ArgumentError", "NegativeIntegerArgument",
+        runtime_error(ctx, ErrorKind::Runtime, "SyntaxError", "NegativeIntegerArgument",
                       std::string(what) + " needs a non-negative integer, got " + v.to_string(), e.offset, e.length);
     }
     return v.as_int();
