@@ -134,7 +134,7 @@ BoundMatch Binder::bind_match(const ast::Match& match) {
     BoundMatch out;
     out.optional = match.optional;
     out.pattern = bind_pattern(match.pattern, PatternUse::Match, &out.introduced_slots);
-    if (match.where) out.where = split_conjuncts(bind_expression(*match.where));
+    if (match.where) out.where = bind_where(*match.where);
     return out;
 }
 

@@ -272,6 +272,11 @@ ExprPtr Binder::bind_expression(const ast::Expression& expr) {
                 } else if constexpr (std::is_same_v<N, ast::ExistsSubquery>) {
                     return bind_exists_subquery(n);
                 } else if constexpr (std::is_same_v<N, ast::PatternPredicate>) {
+                    if (!pattern_predicates_allowed_) {
+                        fail(ErrorKind::Syntax, "SyntaxError", "UnexpectedSyntax",
+                             "A pattern can only be used as a predicate in WHERE (or inside exists()); use EXISTS { pattern } or a pattern comprehension",
+                             n);
+                    }
                     return bind_pattern_subquery(n.element, boost::none, boost::none, nullptr, n,
                                                  SubqueryMode::Exists);
                 } else if constexpr (std::is_same_v<N, ast::MapProjection>) {
@@ -402,7 +407,7 @@ ExprPtr Binder::bind_access_chain(const ast::AccessChain& chain) {
                     using catalog::TypeKind;
                     TypeKind k = base->type.kind;
                     if (k == TypeKind::Int || k == TypeKind::Float || k == TypeKind::String || k == TypeKind::Bool ||
-                        k == TypeKind::List) {
+                        k == TypeKind::List || k == TypeKind::Path) {
                         fail(ErrorKind::Type, "TypeError", "InvalidArgumentType",
                              "Type mismatch: expected a node, relationship, map or temporal value but was " +
                                  base->type.to_string(),
@@ -519,7 +524,10 @@ ExprPtr Binder::bind_function(const ast::FunctionCall& call) {
     e->function = def;
     e->name = def->name;
     e->type = def->result_type;
+    bool saved_allowed = pattern_predicates_allowed_;
+    if (def->name == "exists") pattern_predicates_allowed_ = true;
     for (const auto& arg : call.arguments) e->children.push_back(bind_expression(arg));
+    pattern_predicates_allowed_ = saved_allowed;
     check_argument_types(*e);
     return e;
 }
@@ -657,7 +665,7 @@ ExprPtr Binder::bind_pattern_subquery(const ast::PatternElement& element,
         }
     }
     match.pattern = bind_pattern(ast::Pattern{part}, PatternUse::Match, &match.introduced_slots);
-    if (where) match.where = split_conjuncts(bind_expression(*where));
+    if (where) match.where = bind_where(*where);
     if (projection) sub.projection = bind_expression(*projection);
     sub.query.clauses.emplace_back(std::move(match));
     scope_ = std::move(saved);
@@ -679,7 +687,7 @@ ExprPtr Binder::bind_exists_subquery(const ast::ExistsSubquery& x) {
         BoundSubquery sub;
         BoundMatch match;
         match.pattern = bind_pattern(*x.pattern, PatternUse::Match, &match.introduced_slots);
-        if (x.where) match.where = split_conjuncts(bind_expression(*x.where));
+        if (x.where) match.where = bind_where(*x.where);
         sub.query.clauses.emplace_back(std::move(match));
         scope_ = std::move(saved);
         aggregates_ = saved_aggregates;
@@ -694,6 +702,10 @@ ExprPtr Binder::bind_exists_subquery(const ast::ExistsSubquery& x) {
                  "UNION inside EXISTS { } is not supported yet", x);
         }
         sub.query = bind_single_query(x.query->first, true);
+        if (sub.query.writes) {
+            fail(ErrorKind::Semantic, "SyntaxError", "InvalidClauseComposition",
+                 "An EXISTS subquery cannot change the graph", x);
+        }
         scope_ = std::move(saved);
         aggregates_ = saved_aggregates;
         query_->subqueries.push_back(std::move(sub));
@@ -703,6 +715,21 @@ ExprPtr Binder::bind_exists_subquery(const ast::ExistsSubquery& x) {
     e->subquery_mode = SubqueryMode::Exists;
     e->type = catalog::LogicalType::of(catalog::TypeKind::Bool);
     return e;
+}
+
+std::vector<ExprPtr> Binder::bind_where(const ast::Expression& where) {
+    bool saved = pattern_predicates_allowed_;
+    pattern_predicates_allowed_ = true;
+    ExprPtr e = bind_expression(where);
+    pattern_predicates_allowed_ = saved;
+    using catalog::TypeKind;
+    TypeKind k = e->type.kind;
+    if (k != TypeKind::Any && k != TypeKind::Bool && k != TypeKind::Null) {
+        fail(ErrorKind::Type, "SyntaxError", "InvalidArgumentType",
+             "Type mismatch: WHERE expected BOOLEAN but was " + e->type.to_string(),
+             ast::Located{e->offset, e->offset + e->length});
+    }
+    return split_conjuncts(std::move(e));
 }
 
 std::vector<ExprPtr> Binder::split_conjuncts(ExprPtr e) {

@@ -28,6 +28,11 @@ void Binder::bind_pattern_part(const ast::PatternPart& part, BoundPattern& out, 
         bound.shortest = part.function == ast::PathFunction::ShortestPath ? ShortestMode::Shortest
                                                                           : ShortestMode::AllShortest;
     }
+    if (use != PatternUse::Match && part.element.chain.empty() && part.element.start.variable &&
+        lookup(*part.element.start.variable)) {
+        fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound",
+             "Variable `" + *part.element.start.variable + "` already declared", part.element.start);
+    }
     bound.nodes.push_back(bind_node_pattern(part.element.start, out, use, introduced));
     for (const auto& link : part.element.chain) {
         int rel = bind_rel_pattern(link.relationship, out, use, introduced);
@@ -101,6 +106,10 @@ int Binder::bind_node_pattern(const ast::NodePattern& node, BoundPattern& out, P
             }
         }
     }
+    if (use != PatternUse::Create && node.properties && boost::get<ast::Parameter>(&*node.properties)) {
+        fail(ErrorKind::Semantic, "SyntaxError", "InvalidParameterUse",
+             "Parameter maps cannot be used in MATCH or MERGE patterns; use WHERE n.key = $param.key", node);
+    }
     bind_pattern_properties(node.properties, bound.properties, bound.properties_map);
     out.nodes.push_back(std::move(bound));
     return static_cast<int>(out.nodes.size() - 1);
@@ -134,6 +143,10 @@ int Binder::bind_rel_pattern(const ast::RelationshipPattern& rel, BoundPattern& 
             bound.max_hops = len.high ? to_int(*len.high) : -1;
         }
     }
+    if (use != PatternUse::Match && rel.variable && lookup(*rel.variable)) {
+        fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound",
+             "Variable `" + *rel.variable + "` already declared", rel);
+    }
     if (use != PatternUse::Match) {
         if (bound.variable_length) {
             fail(ErrorKind::Semantic, "SyntaxError", "CreatingVarLength",
@@ -156,8 +169,10 @@ int Binder::bind_rel_pattern(const ast::RelationshipPattern& rel, BoundPattern& 
                 fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound",
                      "Variable `" + *rel.variable + "` already declared", rel);
             }
+            catalog::TypeKind expected = kind == VariableKind::Relationship ? catalog::TypeKind::Relationship
+                                                                            : catalog::TypeKind::List;
             bool known_non_rel = info->kind == VariableKind::Value && info->value_type != catalog::TypeKind::Any &&
-                                 info->value_type != catalog::TypeKind::Relationship && info->value_type != catalog::TypeKind::List;
+                                 info->value_type != expected;
             if ((info->kind != kind && info->kind != VariableKind::Value) || known_non_rel) {
                 fail(ErrorKind::Semantic, "SyntaxError", "VariableTypeConflict",
                      "Variable `" + *rel.variable + "` is not a relationship", rel);
@@ -180,6 +195,10 @@ int Binder::bind_rel_pattern(const ast::RelationshipPattern& rel, BoundPattern& 
     } else {
         bound.slot = new_slot("  rel" + std::to_string(hidden_counter_++), kind);
         if (introduced) introduced->push_back(bound.slot);
+    }
+    if (use != PatternUse::Create && rel.properties && boost::get<ast::Parameter>(&*rel.properties)) {
+        fail(ErrorKind::Semantic, "SyntaxError", "InvalidParameterUse",
+             "Parameter maps cannot be used in MATCH or MERGE patterns", rel);
     }
     bind_pattern_properties(rel.properties, bound.properties, bound.properties_map);
     out.rels.push_back(std::move(bound));

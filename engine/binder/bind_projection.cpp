@@ -81,7 +81,7 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
     };
     std::vector<PendingItem> pending;
     if (body.star) {
-        if (scope_.empty() && body.items.empty()) {
+        if (is_return && scope_.empty() && body.items.empty()) {
             fail(ErrorKind::Semantic, "SyntaxError", "NoVariablesInScope",
                  std::string(is_return ? "RETURN" : "WITH") + " * is not allowed when there are no variables in scope",
                  body);
@@ -152,11 +152,20 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         return false;
     };
     // openCypher: beside an aggregate, only grouping keys may be used (AmbiguousAggregationExpression).
+    std::set<int> comprehension_locals;
     std::function<void(const BoundExpression&, bool)> check_aggregate_item = [&](const BoundExpression& e, bool in_order_by) {
         if (e.kind == ExprKind::AggregateRef || e.kind == ExprKind::Constant || e.kind == ExprKind::Parameter) return;
         if (is_simple_key(e)) return;
+        if (e.kind == ExprKind::ListComprehension || e.kind == ExprKind::Quantifier) {
+            comprehension_locals.insert(e.slot);
+            for (const auto& c : e.children) {
+                if (c) check_aggregate_item(*c, in_order_by);
+            }
+            comprehension_locals.erase(e.slot);
+            return;
+        }
         if (e.kind == ExprKind::Variable) {
-            if (alias_slots.count(e.slot)) return;
+            if (alias_slots.count(e.slot) || comprehension_locals.count(e.slot)) return;
             if (in_order_by) {
                 fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
                      "Variable `" + e.name + "` not defined: it is not projected", ast::Located{e.offset, e.offset + e.length});
@@ -220,6 +229,13 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
                 else check(*key.expression);
             }
             for (std::size_t i = specs_before; i < specs.size(); ++i) {
+                bool projected = false;
+                for (std::size_t j = 0; j < specs_before; ++j) {
+                    projected |= specs[j].function == specs[i].function && specs[j].distinct == specs[i].distinct &&
+                                 specs[j].argument && specs[i].argument &&
+                                 same_expression(*specs[j].argument, *specs[i].argument);
+                }
+                if (projected) continue;
                 std::set<int> locals;
                 if (const auto* v = specs[i].argument ? foreign_variable(*specs[i].argument, alias_slots, locals) : nullptr) {
                     fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
@@ -265,7 +281,7 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         for (const auto& [name, info] : saved_before_projection) {
             if (!projected.count(name) && !out.aggregating && !out.distinct) scope_[name] = info;
         }
-        out.where = split_conjuncts(bind_expression(*where));
+        out.where = bind_where(*where);
         scope_ = std::move(projected);
     }
     return out;

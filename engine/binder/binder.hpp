@@ -89,6 +89,7 @@ private:
     ExprPtr bind_exists_subquery(const ast::ExistsSubquery& e);
     ExprPtr make_int_literal(const ast::IntLiteral& lit, bool negated);
     std::vector<ExprPtr> split_conjuncts(ExprPtr e);
+    std::vector<ExprPtr> bind_where(const ast::Expression& where);
     void check_boolean_operand(const BoundExpression& e, const char* op) const;
     void check_argument_types(const BoundExpression& call) const;
 
@@ -107,6 +108,7 @@ private:
     BoundQuery* query_ = nullptr;
     AggregateCollector* aggregates_ = nullptr;  // non-null while binding a projection item
     int depth_ = 0;
+    bool pattern_predicates_allowed_ = false;  // (a)-->(b) as an expression: only in WHERE
     int hidden_counter_ = 0;
 };
 

@@ -67,7 +67,10 @@ Value index_value(const Value& base, const Value& index, ExecutionContext& ctx, 
         return list[static_cast<std::size_t>(i)];
     }
     if (base.is_map() || base.is_node() || base.is_relationship()) {
-        if (!index.is_string()) type_error(ctx, e, std::string("Map key must be a string, got ") + kind_name(index.kind()));
+        if (!index.is_string()) {
+            runtime_error(ctx, ErrorKind::Type, "TypeError", "MapElementAccessByNonString",
+                          std::string("Map key must be a string, got ") + kind_name(index.kind()), e.offset, e.length);
+        }
         return property_of(base, index.as_string(), ctx, &e);
     }
     type_error(ctx, e, std::string("Cannot index a value of type ") + kind_name(base.kind()));
@@ -229,6 +232,15 @@ Value evaluate(const BoundExpression& e, Row& row, ExecutionContext& ctx) {
                 std::vector<Value> args;
                 args.reserve(e.children.size());
                 for (std::size_t i = 0; i < e.children.size(); ++i) args.push_back(eval(i));
+                // Reading a deleted entity's labels, type or properties is an error (openCypher).
+                if (!args.empty() && (e.name == "labels" || e.name == "properties" || e.name == "keys" || e.name == "type")) {
+                    bool dead = (args[0].is_node() && !ctx.store.node_alive(args[0].as_node().id)) ||
+                                (args[0].is_relationship() && !ctx.store.rel_alive(args[0].as_relationship().id));
+                    if (dead) {
+                        runtime_error(ctx, ErrorKind::Runtime, "EntityNotFound", "DeletedEntityAccess",
+                                      "The entity was deleted by this statement", e.offset, e.length);
+                    }
+                }
                 function::FunctionContext fctx{&ctx.store};
                 return e.function->fn(args, fctx);
             }

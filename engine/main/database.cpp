@@ -13,6 +13,7 @@
 #include "parser.hpp"
 #include "planner/planner.hpp"
 
+#include <cctype>
 #include <chrono>
 
 namespace kgq {
@@ -36,11 +37,25 @@ bool Database::is_complete_statement(std::string_view text) { return grammar::is
 
 namespace {
 
-Error syntax_error(const grammar::SyntaxError& e) {
+// openCypher's name for what is wrong at the error's position.
+std::string syntax_detail(std::string_view text, std::uint32_t offset, const std::string& message) {
+    if (offset < text.size() && static_cast<unsigned char>(text[offset]) >= 0x80) return "InvalidUnicodeCharacter";
+    if (message.find("\\u") != std::string::npos || message.find("\\U") != std::string::npos) return "InvalidUnicodeLiteral";
+    // Inside a token that starts with a digit: a malformed number (0x1g, 9h).
+    std::uint32_t start = offset;
+    while (start > 0 && (std::isalnum(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '_')) --start;
+    if (start < offset && start < text.size() && std::isdigit(static_cast<unsigned char>(text[start])) &&
+        offset < text.size() && std::isalnum(static_cast<unsigned char>(text[offset]))) {
+        return "InvalidNumberLiteral";
+    }
+    return "UnexpectedSyntax";
+}
+
+Error syntax_error(const grammar::SyntaxError& e, std::string_view text) {
     Error error;
     error.kind = ErrorKind::Syntax;
     error.code = "SyntaxError";
-    error.detail = "InvalidSyntax";
+    error.detail = syntax_detail(text, e.offset, e.message);
     error.message = e.message;
     error.line = e.line;
     error.column = e.column;
@@ -136,7 +151,7 @@ bool Database::run(std::string_view text, const Parameters& params, const Execut
                    const std::function<bool(const Result&)>& on_result) {
     grammar::ParseResult parsed = grammar::parse_script(text);
     if (!parsed.ok) {
-        Error error = syntax_error(parsed.error);
+        Error error = syntax_error(parsed.error, text);
         error.source = options.source_name;
         Result r = Result::failure(std::move(error));
         r.set_line(parsed.error.line);

@@ -1,34 +1,74 @@
-// engine/main/stix_statements.cpp — IMPORT STIX and EXPORT STIX; see statement_extensions.hpp.
+// engine/main/stix_statements.cpp — IMPORT STIX 'file' and EXPORT STIX 'file': resolve the
+// path, run engine/import's StixImporter / StixExporter, and turn their reports into a Result
+// (a summary message, WriteStats and warnings); see statement_extensions.hpp.
+// Relative paths resolve against the folder of the running script (ExecuteOptions::source_name)
+// when the file is there, else against the current directory.
 #include "main/statement_extensions.hpp"
 
+#include "import/stix_exporter.hpp"
+#include "import/stix_importer.hpp"
 #include "parser.hpp"
+
+#include <filesystem>
 
 namespace kgq {
 namespace {
 
-[[noreturn]] void not_available(std::string_view text, const ast::Located& at, const std::string& what) {
-    Error e;
-    e.kind = ErrorKind::Semantic;
-    e.code = "SemanticError";
-    e.detail = "UnsupportedFeature";
-    e.message = what + " is not available in this build yet";
-    auto lc = grammar::line_column(text, at.begin);
-    e.line = lc.line;
-    e.column = lc.column;
-    e.offset = at.begin;
-    e.length = at.end - at.begin;
-    throw Exception(std::move(e));
+namespace fs = std::filesystem;
+
+std::string resolve_path(const std::string& path, const ExecuteOptions& options, bool must_exist) {
+    const fs::path p(path);
+    if (p.is_absolute() || options.source_name.empty()) return path;
+    const fs::path script_dir = fs::path(options.source_name).parent_path();
+    if (script_dir.empty()) return path;
+    const fs::path beside = script_dir / p;
+    std::error_code ec;
+    if (must_exist ? fs::exists(beside, ec) : fs::is_directory(beside.parent_path(), ec)) return beside.string();
+    return path;
+}
+
+// File errors point at the path in the statement; errors inside the bundle name the bundle.
+Exception located(Exception ex, std::string_view text, const ast::Located& at) {
+    Error& e = ex.error();
+    if (e.source.empty() && e.line == 0) {
+        auto lc = grammar::line_column(text, at.begin);
+        e.line = lc.line;
+        e.column = lc.column;
+        e.offset = at.begin;
+        e.length = at.end - at.begin;
+    }
+    return ex;
 }
 
 }  // namespace
 
-Result run_extension_statement(storage::GraphStore&, const ast::ImportStix& s, std::string_view text, const Parameters&,
-                               const ExecuteOptions&) {
-    not_available(text, s, "IMPORT STIX");
+Result run_extension_statement(storage::GraphStore& store, const ast::ImportStix& s, std::string_view text,
+                               const Parameters&, const ExecuteOptions& options) {
+    import::StixImportReport report;
+    try {
+        import::StixImporter importer(store);
+        report = importer.import_file(resolve_path(s.path.value, options, true), s.path.value);
+    } catch (const Exception& ex) {
+        throw located(ex, text, s.path);
+    }
+    Result result;
+    result.set_message(report.summary());
+    result.mutable_stats() = report.stats;
+    result.mutable_warnings() = std::move(report.warnings);
+    return result;
 }
-Result run_extension_statement(storage::GraphStore&, const ast::ExportStix& s, std::string_view text, const Parameters&,
-                               const ExecuteOptions&) {
-    not_available(text, s, "EXPORT STIX");
+
+Result run_extension_statement(storage::GraphStore& store, const ast::ExportStix& s, std::string_view text,
+                               const Parameters&, const ExecuteOptions& options) {
+    import::StixExportReport report;
+    try {
+        report = import::StixExporter(store).write_file(resolve_path(s.path.value, options, false), s.path.value);
+    } catch (const Exception& ex) {
+        throw located(ex, text, s.path);
+    }
+    Result result;
+    result.set_message(report.summary(s.path.value));
+    return result;
 }
 
 }  // namespace kgq

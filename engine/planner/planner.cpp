@@ -232,7 +232,9 @@ double Planner::estimate_node(const BoundNodePattern& node) const {
 std::vector<TypeId> Planner::resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const {
     std::vector<TypeId> out;
     for (const auto& n : names) {
-        if (auto t = store_.catalog().find_relation_type(n)) out.push_back(*t);
+        if (auto t = store_.catalog().find_relation_type(n)) {
+            if (std::find(out.begin(), out.end(), *t) == out.end()) out.push_back(*t);
+        }
     }
     if (!names.empty() && out.empty()) impossible = true;
     return out;
@@ -555,7 +557,26 @@ LogicalOperatorPtr Planner::plan_merge(const BoundMerge& merge, LogicalOperatorP
     op->merge = &merge;
     op->slots = merge.introduced_slots;
     for (int s : merge.introduced_slots) bound.insert(s);
-    return op;
+    // A named path is (re)built from the matched or created elements.
+    LogicalOperatorPtr plan = std::move(op);
+    for (const auto& part : merge.pattern.parts) {
+        if (part.path_slot < 0) continue;
+        auto build = std::make_unique<BoundExpression>();
+        build->kind = ExprKind::PathBuild;
+        for (std::size_t i = 0; i < part.nodes.size(); ++i) {
+            build->path_slots.push_back(merge.pattern.nodes[part.nodes[i]].slot);
+            build->rel_is_list.push_back(false);
+            if (i < part.rels.size()) {
+                build->path_slots.push_back(merge.pattern.rels[part.rels[i]].slot);
+                build->rel_is_list.push_back(false);
+            }
+        }
+        auto proj = make_op(LogicalOpKind::Project, std::move(plan));
+        proj->expressions.push_back(own(std::move(build)));
+        proj->slots.push_back(part.path_slot);
+        plan = std::move(proj);
+    }
+    return plan;
 }
 
 LogicalOperatorPtr Planner::plan_projection(const BoundProjection& projection, LogicalOperatorPtr input,

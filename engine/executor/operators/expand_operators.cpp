@@ -132,6 +132,10 @@ public:
             position_ = 0;
             const Value& from = input_[op_.from_slot];
             if (!from.is_node()) continue;
+            if (!op_.expressions.empty()) {
+                follow_bound_list(ctx, from.as_node().id);
+                continue;
+            }
             std::vector<RelId> path;
             search(ctx, from.as_node().id, path);
         }
@@ -146,6 +150,31 @@ private:
             if (!value::is_true(value::equals(property_of(r, key, ctx, nullptr), expected))) return false;
         }
         return true;
+    }
+
+    // The relationship variable is already bound to a list: the path must be exactly it.
+    void follow_bound_list(ExecutionContext& ctx, NodeId node) {
+        const Value& list = input_[op_.rel_slot];
+        if (!list.is_list()) return;
+        const auto& store = ctx.store;
+        std::vector<RelId> path;
+        for (const auto& v : list.as_list()) {
+            if (!v.is_relationship()) return;
+            RelId r = v.as_relationship().id;
+            if (!store.rel_alive(r)) return;
+            if (!op_.rel_types.empty() &&
+                std::find(op_.rel_types.begin(), op_.rel_types.end(), store.rel_type(r)) == op_.rel_types.end()) {
+                return;
+            }
+            NodeId s = store.rel_source(r), t = store.rel_target(r);
+            if (op_.direction == RelDirection::Outgoing && s == node) node = t;
+            else if (op_.direction == RelDirection::Incoming && t == node) node = s;
+            else if (op_.direction == RelDirection::Both && (s == node || t == node)) node = s == node ? t : s;
+            else return;
+            path.push_back(r);
+        }
+        if (op_.max_hops >= 0 && static_cast<std::int64_t>(path.size()) > op_.max_hops) return;
+        emit_if_complete(node, path);
     }
 
     void emit_if_complete(NodeId node, const std::vector<RelId>& path) {

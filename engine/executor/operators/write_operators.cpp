@@ -218,6 +218,14 @@ public:
                         }
                     }
                 }
+                for (const auto& rel : op_.merge->pattern.rels) {
+                    for (const auto& [k, e] : rel.properties) {
+                        if (evaluate(*e, input, ctx).is_null()) {
+                            runtime_error(ctx, ErrorKind::Runtime, "SemanticError", "MergeReadOwnWrites",
+                                          "Cannot merge relationship using null property value for " + k, rel.offset, rel.length);
+                        }
+                    }
+                }
                 create_pattern(op_.merge->pattern, input, ctx);
                 for (const auto& item : op_.merge->on_create) apply_set_item(item, input, ctx);
                 pending_.push_back(std::move(input));
