@@ -3,6 +3,7 @@
 #include "import/csv_id_index.hpp"
 
 #include "import/csv_reader.hpp"
+#include "kgq/error.hpp"
 
 #include <charconv>
 

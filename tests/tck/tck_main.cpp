@@ -213,6 +213,52 @@ std::optional<std::string> check_error(const std::string& text, const Executed& 
     return std::nullopt;
 }
 
+// The TCK defines side effects as the difference between the graph before and after the
+// query: nodes and relationships by identity, labels by name, properties as
+// (entity, key, value) triples (so changing a value is one + and one -).
+struct GraphState {
+    std::set<std::int64_t> nodes, relationships;
+    std::set<std::string> labels, properties;
+};
+
+GraphState snapshot(Database& db) {
+    GraphState g;
+    Result nodes = db.execute("MATCH (n) RETURN id(n), labels(n), properties(n)");
+    for (const auto& row : nodes.rows()) {
+        std::int64_t id = row[0].as_int();
+        g.nodes.insert(id);
+        for (const auto& l : row[1].as_list()) g.labels.insert(l.as_string());
+        for (const auto& [k, v] : row[2].as_map()) g.properties.insert("n" + std::to_string(id) + "." + k + "=" + v.to_string());
+    }
+    Result rels = db.execute("MATCH ()-[r]->() RETURN id(r), properties(r)");
+    for (const auto& row : rels.rows()) {
+        std::int64_t id = row[0].as_int();
+        g.relationships.insert(id);
+        for (const auto& [k, v] : row[1].as_map()) g.properties.insert("r" + std::to_string(id) + "." + k + "=" + v.to_string());
+    }
+    return g;
+}
+
+template <class T>
+std::int64_t count_missing(const std::set<T>& from, const std::set<T>& in) {
+    std::int64_t n = 0;
+    for (const auto& x : from) n += in.count(x) ? 0 : 1;
+    return n;
+}
+
+WriteStats diff_states(const GraphState& before, const GraphState& after) {
+    WriteStats s;
+    s.nodes_created = count_missing(after.nodes, before.nodes);
+    s.nodes_deleted = count_missing(before.nodes, after.nodes);
+    s.relationships_created = count_missing(after.relationships, before.relationships);
+    s.relationships_deleted = count_missing(before.relationships, after.relationships);
+    s.labels_added = count_missing(after.labels, before.labels);
+    s.labels_removed = count_missing(before.labels, after.labels);
+    s.properties_set = count_missing(after.properties, before.properties);
+    s.properties_removed = count_missing(before.properties, after.properties);
+    return s;
+}
+
 Verdict run_scenario(const Scenario& sc) {
     for (const auto& tag : sc.tags)
         if (tag == "@ignore") return {Outcome::Skip, "tagged @ignore", {}};
@@ -246,7 +292,9 @@ Verdict run_scenario(const Scenario& sc) {
             continue;
         }
         if (t == "executing query:" || t == "executing control query:") {
+            GraphState before = snapshot(db);
             ex = execute(db, step.docstring, params);
+            ex.stats = diff_states(before, snapshot(db));
             ex.control = t == "executing control query:";
             continue;
         }

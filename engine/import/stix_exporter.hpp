@@ -1,0 +1,38 @@
+// engine/import/stix_exporter.hpp — EXPORT STIX: the graph as a STIX 2.1 bundle, mapping the
+// vocabulary back (IntrusionSet -> intrusion-set, ATTRIBUTED_TO -> a relationship object with
+// relationship_type attributed-to, CREATED_BY_REF / OBJECT_REFS without properties -> the
+// created_by_ref / object_refs properties), so that importing the file gives the graph again.
+// Stage: export. Callers: engine/main/stix_statements.cpp (EXPORT STIX), tests/stix.
+#pragma once
+
+#include "storage/graph_store.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstddef>
+#include <string>
+
+namespace kgq::import {
+
+struct StixExportReport {
+    std::size_t nodes = 0;
+    std::size_t relationships = 0;  // written as relationship objects
+    std::size_t references = 0;     // written as *_ref / *_refs properties
+    std::size_t generated_ids = 0;  // nodes or relations without an `id`, given a UUIDv5 one
+    std::string summary(const std::string& file) const;
+};
+
+class StixExporter {
+public:
+    explicit StixExporter(const storage::GraphStore& store) : store_(store) {}
+
+    // The whole graph: every node, then every relation that is not an embedded reference.
+    nlohmann::json bundle(StixExportReport& report) const;
+    // Writes bundle() to path (Io error naming display_name when it cannot).
+    StixExportReport write_file(const std::string& path, const std::string& display_name) const;
+
+private:
+    const storage::GraphStore& store_;
+};
+
+}  // namespace kgq::import
