@@ -117,18 +117,19 @@ auto const clause_def =
     match | unwind | merge | create | set_clause | remove | delete_ | with | return_ | call;
 
 // ---------------------------------------------------------------- reading
-auto const match_def = matches[keyword("optional")] >> keyword("match") > pattern >> -where;
+auto const match_def = (matches[keyword("optional")] >> keyword("match") > pattern) >> -where;
 auto const unwind_def = keyword("unwind") > expression > keyword("as") > variable;
 
 // ---------------------------------------------------------------- updating
 auto const create_def = by_actions[(keyword("create") > pattern)[assign_to(&ast::Create::pattern)]];
 
-auto const merge_def = keyword("merge") > pattern_part >> *merge_action;
+auto const merge_def = (keyword("merge") > pattern_part) >> *merge_action;
 auto const merge_action_def = keyword("on") > merge_trigger > set_clause;
 auto const merge_trigger_def =
     (keyword("create") >> attr(true)) | (keyword("match") >> attr(false));
 
-auto const set_clause_def = by_actions[(keyword("set") > set_items)[assign_to(&ast::SetClause::items)]];
+auto const set_clause_def =
+    by_actions[(keyword("set") > set_items)[assign_to(&ast::SetClause::items)]];
 auto const set_items_def = set_item % ',';
 auto const set_item_def = set_property | set_variable | set_labels;
 auto const set_property_def = property_expression >> lit('=') > expression;
@@ -138,23 +139,26 @@ auto const set_labels_def = variable >> +(lit(':') > label_name);
 // n.a.b: the target of SET n.p = e and REMOVE n.p.
 auto const property_expression_def = variable >> +property_lookup;
 
-auto const remove_def = by_actions[(keyword("remove") > remove_items)[assign_to(&ast::Remove::items)]];
+auto const remove_def =
+    by_actions[(keyword("remove") > remove_items)[assign_to(&ast::Remove::items)]];
 auto const remove_items_def = remove_item % ',';
 auto const remove_item_def = remove_property | remove_labels;
 auto const remove_property_def =
-    property_expression[assign_to(&ast::RemoveProperty::target)];
+    by_actions[property_expression[assign_to(&ast::RemoveProperty::target)]];
 auto const remove_labels_def = variable >> +(lit(':') > label_name);
 
 auto const delete__def = delete_keyword > expression_list;
-auto const delete_keyword_def = (keyword("detach") > keyword("delete") >> attr(true))
+auto const delete_keyword_def = ((keyword("detach") > keyword("delete")) >> attr(true))
     | (keyword("delete") >> attr(false));
 
 // ---------------------------------------------------------------- projections
-auto const with_def = keyword("with") > projection_body >> -where;
-auto const return__def = by_actions[(keyword("return") > projection_body)[assign_to(&ast::Return::body)]];
+auto const with_def = (keyword("with") > projection_body) >> -where;
+auto const return__def =
+    by_actions[(keyword("return") > projection_body)[assign_to(&ast::Return::body)]];
 
 // [DISTINCT] (* [, item]... | item [, item]...) [ORDER BY ...] [SKIP e] [LIMIT e]
-auto const projection_body_def = by_actions[matches[keyword("distinct")][assign_to(&ast::ProjectionBody::distinct)]
+auto const projection_body_def =
+    by_actions[matches[keyword("distinct")][assign_to(&ast::ProjectionBody::distinct)]
     >> ((lit('*')[set_to(&ast::ProjectionBody::star, true)]
          >> *(lit(',') > projection_item[append_to(&ast::ProjectionBody::items)]))
         | (projection_item[append_to(&ast::ProjectionBody::items)]

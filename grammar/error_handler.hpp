@@ -57,3 +57,37 @@ struct report_errors {
 };
 
 }  // namespace kgq::grammar::parser
+
+// What a composite parser "expected" in messages. X3 prints a mangled type name for these;
+// the rules name themselves, so describe a composite by the rules it starts with.
+namespace boost::spirit::x3 {
+
+template <typename Subject, typename Action>
+struct get_info<action<Subject, Action>> {
+    using result_type = std::string;
+    std::string operator()(action<Subject, Action> const& parser) const { return what(parser.subject); }
+};
+template <typename Left, typename Right>
+struct get_info<sequence<Left, Right>> {
+    using result_type = std::string;
+    std::string operator()(sequence<Left, Right> const& parser) const { return what(parser.left); }
+};
+template <typename Left, typename Right>
+struct get_info<list<Left, Right>> {
+    using result_type = std::string;
+    std::string operator()(list<Left, Right> const& parser) const { return what(parser.left); }
+};
+template <typename Subject>
+struct get_info<plus<Subject>> {
+    using result_type = std::string;
+    std::string operator()(plus<Subject> const& parser) const { return what(parser.subject); }
+};
+template <typename Left, typename Right>
+struct get_info<alternative<Left, Right>> {
+    using result_type = std::string;
+    std::string operator()(alternative<Left, Right> const& parser) const {
+        return what(parser.left) + " or " + what(parser.right);
+    }
+};
+
+}  // namespace boost::spirit::x3

@@ -165,13 +165,16 @@ inline auto null_test(BinaryOperator op) {
 
 // ---------------------------------------------------------------- precedence levels
 auto const expression_def = (xor_expression >> *or_operation)[fold_operator_chain{}];
-auto const or_operation_def = by_actions[(keyword("or") > xor_expression)[operation(BinaryOperator::Or)]];
+auto const or_operation_def =
+    by_actions[(keyword("or") > xor_expression)[operation(BinaryOperator::Or)]];
 
 auto const xor_expression_def = (and_expression >> *xor_operation)[fold_operator_chain{}];
-auto const xor_operation_def = by_actions[(keyword("xor") > and_expression)[operation(BinaryOperator::Xor)]];
+auto const xor_operation_def =
+    by_actions[(keyword("xor") > and_expression)[operation(BinaryOperator::Xor)]];
 
 auto const and_expression_def = (not_expression >> *and_operation)[fold_operator_chain{}];
-auto const and_operation_def = by_actions[(keyword("and") > not_expression)[operation(BinaryOperator::And)]];
+auto const and_operation_def =
+    by_actions[(keyword("and") > not_expression)[operation(BinaryOperator::And)]];
 
 auto const not_expression_def = negation | comparison_expression;
 auto const negation_def = keyword("not") >> attr(ast::UnaryOperator::Not) > not_expression;
@@ -179,41 +182,42 @@ auto const negation_def = keyword("not") >> attr(ast::UnaryOperator::Not) > not_
 auto const comparison_expression_def =
     (predicate_expression >> *comparison_operation)[fold_operator_chain{}];
 auto const comparison_operation_def =
-      (token("<>") > predicate_expression)[operation(BinaryOperator::NotEqual)]
+      by_actions[(token("<>") > predicate_expression)[operation(BinaryOperator::NotEqual)]
     | (token("!=") > predicate_expression)[operation(BinaryOperator::NotEqual)]
     | (token("<=") > predicate_expression)[operation(BinaryOperator::LessEqual)]
     | (token(">=") > predicate_expression)[operation(BinaryOperator::GreaterEqual)]
     | (lit('=') > predicate_expression)[operation(BinaryOperator::Equal)]
     | (lit('<') > predicate_expression)[operation(BinaryOperator::Less)]
-    | (lit('>') > predicate_expression)[operation(BinaryOperator::Greater)];
+    | (lit('>') > predicate_expression)[operation(BinaryOperator::Greater)]];
 
 // =~ binds tighter than =, so it is tried here, below the comparison level.
 auto const predicate_expression_def =
     (additive_expression >> *predicate_operation)[fold_operator_chain{}];
 auto const predicate_operation_def =
-      (token("=~") > additive_expression)[operation(BinaryOperator::RegexMatch)]
+      by_actions[(token("=~") > additive_expression)[operation(BinaryOperator::RegexMatch)]
     | (keyword("in") > additive_expression)[operation(BinaryOperator::In)]
     | (keyword("starts") > keyword("with") > additive_expression)[operation(BinaryOperator::StartsWith)]
     | (keyword("ends") > keyword("with") > additive_expression)[operation(BinaryOperator::EndsWith)]
     | (keyword("contains") > additive_expression)[operation(BinaryOperator::Contains)]
     | (keyword("is") >> keyword("null"))[null_test(BinaryOperator::IsNull)]
-    | (keyword("is") > keyword("not") > keyword("null"))[null_test(BinaryOperator::IsNotNull)];
+    | (keyword("is") > keyword("not") > keyword("null"))[null_test(BinaryOperator::IsNotNull)]];
 
 auto const additive_expression_def =
     (multiplicative_expression >> *additive_operation)[fold_operator_chain{}];
 auto const additive_operation_def =
-      (lit('+') > multiplicative_expression)[operation(BinaryOperator::Add)]
-    | (lit('-') > multiplicative_expression)[operation(BinaryOperator::Subtract)];
+      by_actions[(lit('+') > multiplicative_expression)[operation(BinaryOperator::Add)]
+    | (lit('-') > multiplicative_expression)[operation(BinaryOperator::Subtract)]];
 
 auto const multiplicative_expression_def =
     (power_expression >> *multiplicative_operation)[fold_operator_chain{}];
 auto const multiplicative_operation_def =
-      (lit('*') > power_expression)[operation(BinaryOperator::Multiply)]
+      by_actions[(lit('*') > power_expression)[operation(BinaryOperator::Multiply)]
     | (lit('/') > power_expression)[operation(BinaryOperator::Divide)]
-    | (lit('%') > power_expression)[operation(BinaryOperator::Modulo)];
+    | (lit('%') > power_expression)[operation(BinaryOperator::Modulo)]];
 
 auto const power_expression_def = (unary_expression >> *power_operation)[fold_operator_chain{}];
-auto const power_operation_def = by_actions[(lit('^') > unary_expression)[operation(BinaryOperator::Power)]];
+auto const power_operation_def =
+    by_actions[(lit('^') > unary_expression)[operation(BinaryOperator::Power)]];
 
 auto const unary_expression_def = sign_operation | postfix_expression;
 auto const sign_operation_def =
@@ -245,13 +249,13 @@ auto const accessor_def = property_lookup | subscript_accessor | label_check;
 
 // `1..3` in a slice must not read as a property lookup on 1.
 auto const property_lookup_def =
-    (lit('.') >> !lit('.') > property_key)[assign_to(&ast::PropertyLookup::key)];
+    by_actions[(lit('.') >> !lit('.') > property_key)[assign_to(&ast::PropertyLookup::key)]];
 auto const subscript_def = by_actions[lit('[') >> -expression[assign_to(&SubscriptAccess::from)]
     >> -(token("..")[set_to(&SubscriptAccess::is_slice, true)]
          >> -expression[assign_to(&SubscriptAccess::to)])
     > lit(']')];
 auto const label_check_def =
-    (+(lit(':') >> label_name))[assign_to(&ast::LabelCheck::labels)];
+    by_actions[(+(lit(':') >> label_name))[assign_to(&ast::LabelCheck::labels)]];
 
 // ---------------------------------------------------------------- atoms
 // Alternatives sharing a first token are ordered so the more specific one is tried first
@@ -266,7 +270,8 @@ auto const float_literal_def = by_actions[float_text[assign_to(&ast::FloatLitera
 auto const int_literal_def = by_actions[integer_text[assign_to(&ast::IntLiteral::text)]];
 auto const string_literal_def = by_actions[string_text[assign_to(&ast::StringLiteral::value)]];
 auto const parameter_name_def = symbolic_name | integer_text;
-auto const parameter_def = by_actions[x3::lexeme[lit('$') >> parameter_name][assign_to(&ast::Parameter::name)]];
+auto const parameter_def =
+    by_actions[x3::lexeme[lit('$') >> parameter_name][assign_to(&ast::Parameter::name)]];
 auto const variable_def = by_actions[variable_name[assign_to(&ast::Variable::name)]];
 auto const null_literal_def = keyword("null");
 auto const bool_literal_def = by_actions[keyword("true")[set_to(&ast::BoolLiteral::value, true)]
@@ -287,17 +292,23 @@ auto const case_alternatives_def = +case_alternative;
 auto const case_alternative_def = keyword("when") > expression > keyword("then") > expression;
 
 auto const list_literal_def =
-    lit('[') > (-(expression % ','))[assign_to(&ast::ListLiteral::items)] > lit(']');
+    by_actions[lit('[') > (-(expression % ','))[assign_to(&ast::ListLiteral::items)] > lit(']')];
 auto const list_comprehension_def = lit('[') >> variable >> keyword("in") > expression
     >> -(keyword("where") > expression) >> -(lit('|') > expression) > lit(']');
 
-// A pattern in an expression starts like a parenthesised expression; look a little ahead
-// (a node then a relationship, or node properties) before committing to it.
-auto const lookahead_labels = *(lit(':') >> (label_name % (lit('|') >> -lit(':'))));
-auto const relationship_start =
-    (lit('<') >> lit('-') >> (lit('[') | lit('-'))) | (lit('-') >> (lit('[') | lit('-')));
-auto const pattern_ahead = &(lit('(') >> -variable_name >> lookahead_labels
-                             >> ((lit(')') >> relationship_start) | lit('{') | lit('$')));
+// A pattern in an expression starts like a parenthesised expression: look ahead over the
+// raw text (a node, then a relationship) before committing to it. Parsing the node and
+// backtracking instead would parse `(a {k: (b {k: ...})})` twice per level.
+struct pattern_ahead_parser : x3::parser<pattern_ahead_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const&, RContext&, Attribute&) const {
+        return scan::starts_pattern_with_relationship(first, last);
+    }
+};
+constexpr pattern_ahead_parser pattern_ahead{};
 
 auto const require_relationship = [](auto& context) {
     x3::_val(context) = std::move(x3::_attr(context));
@@ -305,12 +316,12 @@ auto const require_relationship = [](auto& context) {
 };
 auto const related_element_def = by_actions[pattern_ahead >> pattern_element[require_relationship]];
 auto const pattern_predicate_def =
-    related_element[assign_to(&ast::PatternPredicate::element)];
+    by_actions[related_element[assign_to(&ast::PatternPredicate::element)]];
 auto const pattern_comprehension_def = lit('[') >> -(variable_name >> lit('=')) >> related_element
     > -(keyword("where") > expression) > lit('|') > expression > lit(']');
 
 auto const map_literal_def =
-    lit('{') > (-(map_entry % ','))[assign_to(&ast::MapLiteral::entries)] > lit('}');
+    by_actions[lit('{') > (-(map_entry % ','))[assign_to(&ast::MapLiteral::entries)] > lit('}')];
 auto const map_entry_def = property_key > lit(':') > expression;
 
 auto const map_projection_def = variable >> lit('{') > -(map_projection_item % ',') > lit('}');
@@ -328,10 +339,10 @@ auto const projection_entry = [](ast::MapProjectionKind kind) {
     };
 };
 auto const map_projection_item_def =
-      (lit('.') >> lit('*'))[projection_entry(ast::MapProjectionKind::AllProperties)]
+      by_actions[(lit('.') >> lit('*'))[projection_entry(ast::MapProjectionKind::AllProperties)]
     | (lit('.') > property_key)[projection_entry(ast::MapProjectionKind::Property)]
     | (property_key >> lit(':') > expression)[projection_entry(ast::MapProjectionKind::Literal)]
-    | variable_name[projection_entry(ast::MapProjectionKind::Variable)];
+    | variable_name[projection_entry(ast::MapProjectionKind::Variable)]];
 
 auto const exists_subquery_def = keyword("exists") >> lit('{') > exists_body > lit('}');
 auto const exists_body_def = by_actions[regular_query[assign_to(&ast::ExistsSubquery::query)]
@@ -355,9 +366,9 @@ auto const append_name_part = [](auto& context) {
     name += x3::_attr(context);
 };
 auto const function_name_def =
-    (keyword("exists")[([](auto& context) { x3::_val(context) = "exists"; })]
+    by_actions[(keyword("exists")[([](auto& context) { x3::_val(context) = "exists"; })]
      | variable_name[append_name_part])
-    >> *(lit('.') >> symbolic_name[append_name_part]);
+    >> *(lit('.') >> symbolic_name[append_name_part])];
 
 auto const parenthesized_def = lit('(') > expression > lit(')');
 

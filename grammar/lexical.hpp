@@ -177,7 +177,7 @@ struct string_text_parser : x3::parser<string_text_parser> {
                 continue;
             }
             Iterator const escape = at++;
-            if (at == last) fail_at(escape, "an escape sequence");
+            if (at == last) fail_at(escape, "a valid escape sequence");
             switch (*at++) {
                 case '\\': value += '\\'; break;
                 case '\'': value += '\''; break;
@@ -203,7 +203,7 @@ struct string_text_parser : x3::parser<string_text_parser> {
                     append_utf8(value, code_point);
                     break;
                 }
-                default: fail_at(escape, "an escape sequence (\\\\ \\' \\\" \\n \\t \\r \\b \\f \\u \\U)");
+                default: fail_at(escape, "a valid escape sequence");
             }
         }
         first = at;

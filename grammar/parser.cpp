@@ -16,16 +16,19 @@ namespace {
 
 SyntaxError make_error(std::string_view text, char const* where, std::string expected) {
     char const* const end = text.data() + text.size();
-    where = scan::skip_blanks(where, end);
+    // Point at the token, past blanks; but a missing token at the end of the input is
+    // reported right after the last one, not on the empty line after it.
+    char const* const token = scan::skip_blanks(where, end);
+    if (token != end) where = token;
     SyntaxError error;
     error.offset = static_cast<std::uint32_t>(where - text.data());
     auto const position = line_column(text, error.offset);
     error.line = position.line;
     error.column = position.column;
     error.expected = std::move(expected);
-    error.found = std::string(scan::token_excerpt(where, end));
+    error.found = std::string(scan::token_excerpt(token, end));
     error.message = "Expected " + error.expected + " but found " +
-                    (where == end ? error.found : "'" + error.found + "'");
+                    (token == end ? error.found : "'" + error.found + "'");
     return error;
 }
 

@@ -61,7 +61,8 @@ auto const path_function = [](ast::PathFunction function) {
         x3::_val(context).element = std::move(x3::_attr(context));
     };
 };
-auto const pattern_part_def = by_actions[-(variable_name >> lit('='))[assign_to(&ast::PatternPart::path_variable)]
+auto const pattern_part_def =
+    by_actions[-(variable_name >> lit('='))[assign_to(&ast::PatternPart::path_variable)]
     >> ((keyword("shortestpath") > lit('(') > pattern_element > lit(')'))
             [path_function(ast::PathFunction::ShortestPath)]
         | (keyword("allshortestpaths") > lit('(') > pattern_element > lit(')'))
@@ -95,8 +96,8 @@ auto const make_relationship = [](bool incoming) {
 };
 auto const relationship_body = (relationship_detail > lit('-')) | lit('-');
 auto const relationship_pattern_def =
-      (lit('<') >> lit('-') >> relationship_body >> matches[lit('>')])[make_relationship(true)]
-    | (lit('-') >> relationship_body >> matches[lit('>')])[make_relationship(false)];
+      by_actions[(lit('<') >> lit('-') >> relationship_body >> matches[lit('>')])[make_relationship(true)]
+    | (lit('-') >> relationship_body >> matches[lit('>')])[make_relationship(false)]];
 
 auto const relationship_detail_def =
     lit('[') >> -variable_name >> -relationship_types >> -variable_length >> -properties > lit(']');

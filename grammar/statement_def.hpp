@@ -109,7 +109,8 @@ auto const add_relation_member = [](auto& context) {
         relation.properties.push_back(std::move(boost::get<ast::PropertyDeclaration>(member)));
     }
 };
-auto const create_relation_type_def = by_actions[keyword("create") >> keyword("relation") > keyword("type")
+auto const create_relation_type_def =
+    by_actions[keyword("create") >> keyword("relation") > keyword("type")
     > type_identifier[assign_to(&ast::CreateRelationType::name)] > lit('(')
     > relation_member[add_relation_member] >> *(lit(',') > relation_member[add_relation_member])
     > lit(')')];
@@ -117,7 +118,7 @@ auto const relation_member_def = endpoint | property_declaration;
 auto const endpoint_def = keyword("from") > type_identifier > keyword("to") > type_identifier;
 
 auto const property_declarations_def = property_declaration % ',';
-auto const property_declaration_def = property_key > type_name >> matches[keyword("key")];
+auto const property_declaration_def = (property_key > type_name) >> matches[keyword("key")];
 
 // The type names kgq knows; the binder maps them to value types.
 inline bool is_type_name(std::string_view upper) {
@@ -137,11 +138,11 @@ auto const upper_type_name = [](auto& context) {
 };
 auto const scalar_type_name_def = by_actions[symbolic_name[upper_type_name]];
 auto const type_name_def =
-    (keyword("list") > lit('<') > scalar_type_name > lit('>'))[([](auto& context) {
+    by_actions[(keyword("list") > lit('<') > scalar_type_name > lit('>'))[([](auto& context) {
         x3::_val(context).name = "LIST";
         x3::_val(context).element = std::move(x3::_attr(context));
     })]
-    | scalar_type_name[assign_to(&ast::TypeName::name)];
+    | scalar_type_name[assign_to(&ast::TypeName::name)]];
 
 // ---------------------------------------------------------------- import and export
 // COPY Name FROM 'file' [(OPTION value, ...)]

@@ -60,6 +60,8 @@ std::string_view token_excerpt(char const* at, char const* end) {
         stop = closing ? closing : end;
         if (stop - at > max_length) stop = at + max_length;
     } else {
+        // An escape shows with the character it escapes: '\q'.
+        if (*at == '\\' && end - at > 1) ++stop;
         ++stop;
         // Keep a UTF-8 sequence whole.
         while (stop != end && (static_cast<unsigned char>(*stop) & 0xC0) == 0x80) ++stop;
@@ -181,6 +183,72 @@ char const* find_excessive_nesting(char const* begin, char const* end, int limit
                 break;
         }
     }
+}
+
+namespace {
+
+// Skips a plain or backquoted name; returns `at` when there is none.
+char const* skip_name(char const* at, char const* end) {
+    if (at == end) return at;
+    if (*at == '`') {
+        char const* after = skip_quoted(at, end);
+        return after ? after : at;
+    }
+    if (!is_identifier_start(*at)) return at;
+    while (at != end && is_identifier_part(*at)) ++at;
+    return at;
+}
+
+// Skips a balanced {...} (strings and comments inside are opaque); nullptr if unbalanced.
+char const* skip_braces(char const* at, char const* end) {
+    int depth = 0;
+    while (at != end) {
+        at = skip_blanks(at, end);
+        if (at == end) break;
+        char const c = *at;
+        if (c == '\'' || c == '"' || c == '`') {
+            at = skip_quoted(at, end);
+            if (!at) return nullptr;
+            continue;
+        }
+        ++at;
+        if (c == '{') ++depth;
+        if (c == '}' && --depth == 0) return at;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+bool starts_pattern_with_relationship(char const* at, char const* end) {
+    auto const next = [&](char const* p) { return skip_blanks(p, end); };
+    at = next(at);
+    if (at == end || *at != '(') return false;
+    at = skip_name(next(at + 1), end);
+    at = next(at);
+    while (at != end && (*at == ':' || *at == '|')) {
+        at = next(at + 1);
+        if (at != end && *at == ':') at = next(at + 1);  // `:A|:B`
+        char const* after = skip_name(at, end);
+        if (after == at) return false;
+        at = next(after);
+    }
+    if (at != end && *at == '{') {
+        at = skip_braces(at, end);
+        if (!at) return false;
+        at = next(at);
+    } else if (at != end && *at == '$') {
+        char const* after = skip_name(at + 1, end);
+        while (after != end && is_digit(*after)) ++after;
+        if (after == at + 1) return false;
+        at = next(after);
+    }
+    if (at == end || *at != ')') return false;
+    at = next(at + 1);
+    if (at != end && *at == '<') at = next(at + 1);
+    if (at == end || *at != '-') return false;
+    at = next(at + 1);
+    return at != end && (*at == '[' || *at == '-');
 }
 
 bool ends_with_semicolon_or_blank(std::string_view text) {

@@ -39,6 +39,11 @@ std::string_view token_excerpt(char const* at, char const* end);
 // one is a level of recursion in the parser.
 char const* find_excessive_nesting(char const* begin, char const* end, int limit);
 
+// True when `at` starts a node pattern followed by a relationship, `(a:L {k: v})-[` or
+// `(a)<--`, as opposed to a parenthesised expression. Braces are skipped unparsed, so the
+// check stays cheap however deeply such patterns nest inside each other's properties.
+bool starts_pattern_with_relationship(char const* at, char const* end);
+
 // True when the text is blank or its last token outside strings and comments is ';'.
 bool ends_with_semicolon_or_blank(std::string_view text);
 

@@ -42,20 +42,32 @@ MetaStatus schema(Shell& shell, std::string_view) {
         std::cout << "  (no types yet)\n";
         return MetaStatus::Ok;
     }
+    // Only the properties a type declares itself; inherited ones are named once, under
+    // the supertype, or every STIX type would repeat the same sixteen lines.
     auto print_properties = [](const std::vector<PropertyInfo>& properties, const std::string& owner) {
-        std::size_t name_width = 0, type_width = 0;
+        std::vector<const PropertyInfo*> own;
+        std::vector<std::string> ancestors;
+        std::size_t inherited = 0, name_width = 0, type_width = 0;
         for (const auto& p : properties) {
+            if (!p.declared_in.empty() && p.declared_in != owner) {
+                ++inherited;
+                if (std::find(ancestors.begin(), ancestors.end(), p.declared_in) == ancestors.end())
+                    ancestors.push_back(p.declared_in);
+                continue;
+            }
+            own.push_back(&p);
             name_width = std::max(name_width, p.name.size());
             type_width = std::max(type_width, p.type.size());
         }
-        for (const auto& p : properties) {
-            std::string line = "    " + p.name + std::string(name_width - p.name.size() + 2, ' ') + p.type;
-            if (p.key || (!p.declared_in.empty() && p.declared_in != owner))
-                line += std::string(type_width - p.type.size(), ' ');
-            if (p.key) line += "  KEY";
-            if (!p.declared_in.empty() && p.declared_in != owner) line += "  (from " + p.declared_in + ")";
+        for (const PropertyInfo* p : own) {
+            std::string line = "    " + p->name + std::string(name_width - p->name.size() + 2, ' ') + p->type;
+            if (p->key) line += std::string(type_width - p->type.size() + 2, ' ') + "KEY";
             std::cout << line << '\n';
         }
+        if (inherited == 0) return;
+        std::string from;
+        for (const auto& a : ancestors) from += (from.empty() ? "" : ", ") + a;
+        std::cout << "    (+ " << inherited << (inherited == 1 ? " property" : " properties") << " from " << from << ")\n";
     };
     auto count_text = [](std::uint64_t n, const char* one, const char* many) {
         return "(" + std::to_string(n) + " " + (n == 1 ? one : many) + ")";

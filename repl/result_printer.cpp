@@ -1,6 +1,6 @@
 // repl/result_printer.cpp — the table (DuckDB/Kùzu-style box), CSV (RFC 4180) and JSON Lines
 // writers for query results, and the Neo4j-style summary of what a statement changed.
-// Callers: shell.cpp for every result, meta_commands.cpp for :schema.
+// Callers: shell.cpp for every result, meta_commands.cpp for :format.
 #include "result_printer.hpp"
 
 #include "text_width.hpp"

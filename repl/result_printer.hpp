@@ -1,5 +1,5 @@
 // repl/result_printer.hpp — how a kgq::Result looks on a terminal or in a pipe: the box
-// table, CSV and JSON Lines writers and the write summary. Used by shell.cpp and meta_commands.cpp.
+// table, CSV and JSON Lines writers and the write summary. Used by shell.cpp and meta_commands.cpp (:format).
 #pragma once
 
 #include "kgq/result.hpp"

@@ -136,11 +136,13 @@ void Shell::print_result(const Result& result, double measured_ms) {
     if (options_.check_only) return;
     const bool table = options_.format == OutputFormat::Table;
     if (!result.columns().empty()) print_rows(std::cout, result, options_.format);
+    // CSV and JSON output stays machine-readable: prose (plans, schema changes, import
+    // reports) goes to stderr there, and write summaries are left out.
     if (!result.message().empty()) {
-        std::cout << result.message();
-        if (result.message().back() != '\n') std::cout << '\n';
+        std::ostream& prose = table ? std::cout : std::cerr;
+        prose << result.message();
+        if (result.message().back() != '\n') prose << '\n';
     }
-    // CSV and JSON output stays machine-readable: summaries only in table mode.
     if (table) {
         std::string summary = write_summary(result.stats());
         if (!summary.empty()) std::cout << summary << '\n';

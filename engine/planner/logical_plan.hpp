@@ -54,6 +54,10 @@ struct LogicalOperator {
     std::vector<std::vector<TypeId>> labels;  // NodeScan: conjunction of alternatives (resolved)
     bool impossible = false;   // a label or type that does not exist: no rows
     std::vector<TypeId> rel_types;  // empty: all
+    // Names as written: writes earlier in the same statement may create the label or type
+    // after planning (open mode), so operators resolve them again when they open.
+    std::vector<std::string> rel_type_names;
+    std::vector<std::string> scan_label_names;
     binder::RelDirection direction = binder::RelDirection::Outgoing;
     std::int64_t min_hops = 1, max_hops = 1;
     bool all_shortest = false;

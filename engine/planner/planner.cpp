@@ -388,6 +388,7 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
                 }
                 if (group.empty()) op->impossible = true;
                 op->labels.push_back(group);
+                op->scan_label_names = node.labels[best_group];
                 if (best_group == 0) scanned = index;
                 else {
                     // Scanning a later group: the first group becomes a filter like the rest.
@@ -418,6 +419,7 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         op->rel_slot = rel.slot;
         op->target_bound = bound.count(to.slot) > 0;
         op->rel_types = resolve_rel_types(rel.types, op->impossible);
+        op->rel_type_names = rel.types;
         op->direction = rel.direction;
         if (!from_left && rel.direction != RelDirection::Both) {
             op->direction = rel.direction == RelDirection::Outgoing ? RelDirection::Incoming : RelDirection::Outgoing;
@@ -476,6 +478,7 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         op->slot = pattern.nodes[rel.right].slot;
         op->rel_slot = rel.slot;
         op->rel_types = resolve_rel_types(rel.types, op->impossible);
+        op->rel_type_names = rel.types;
         op->direction = rel.direction;
         op->min_hops = rel.min_hops;
         op->max_hops = rel.max_hops;

@@ -43,6 +43,21 @@ void neighbours(const storage::GraphStore& store, NodeId node, const std::vector
     }
 }
 
+// The relation types an expand follows, resolved when it opens (see LogicalOperator).
+struct ResolvedTypes {
+    std::vector<catalog::TypeId> types;
+    bool impossible = false;
+    void resolve(const LogicalOperator& op, const catalog::Catalog& catalog) {
+        types.clear();
+        impossible = false;
+        for (const auto& name : op.rel_type_names) {
+            auto t = catalog.find_relation_type(name);
+            if (t && std::find(types.begin(), types.end(), *t) == types.end()) types.push_back(*t);
+        }
+        impossible = !op.rel_type_names.empty() && types.empty();
+    }
+};
+
 // Whether rel is already used by the pattern (relationship uniqueness within a MATCH).
 bool rel_used(const LogicalOperator& op, const Row& row, RelId rel) {
     for (int s : op.distinct_from_rels) {
@@ -65,12 +80,13 @@ public:
 
     void open(ExecutionContext& ctx, const Row& argument) override {
         PhysicalOperator::open(ctx, argument);
+        resolved_.resolve(op_, ctx.store.catalog());
         steps_.clear();
         position_ = 0;
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
-        if (op_.impossible) return false;
+        if (resolved_.impossible) return false;
         while (true) {
             while (position_ < steps_.size()) {
                 const Step& s = steps_[position_++];
@@ -93,12 +109,13 @@ public:
             position_ = 0;
             const Value& from = input_[op_.from_slot];
             if (!from.is_node()) continue;
-            neighbours(ctx.store, from.as_node().id, op_.rel_types, op_.direction, steps_);
+            neighbours(ctx.store, from.as_node().id, resolved_.types, op_.direction, steps_);
         }
     }
 
 private:
     const LogicalOperator& op_;
+    ResolvedTypes resolved_;
     Row input_;
     std::vector<Step> steps_;
     std::size_t position_ = 0;
@@ -110,12 +127,13 @@ public:
 
     void open(ExecutionContext& ctx, const Row& argument) override {
         PhysicalOperator::open(ctx, argument);
+        resolved_.resolve(op_, ctx.store.catalog());
         results_.clear();
         position_ = 0;
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
-        if (op_.impossible) return false;
+        if (resolved_.impossible) return false;
         while (true) {
             if (position_ < results_.size()) {
                 auto& [rels, end] = results_[position_++];
@@ -162,8 +180,8 @@ private:
             if (!v.is_relationship()) return;
             RelId r = v.as_relationship().id;
             if (!store.rel_alive(r)) return;
-            if (!op_.rel_types.empty() &&
-                std::find(op_.rel_types.begin(), op_.rel_types.end(), store.rel_type(r)) == op_.rel_types.end()) {
+            if (!resolved_.types.empty() &&
+                std::find(resolved_.types.begin(), resolved_.types.end(), store.rel_type(r)) == resolved_.types.end()) {
                 return;
             }
             NodeId s = store.rel_source(r), t = store.rel_target(r);
@@ -191,7 +209,7 @@ private:
         emit_if_complete(node, path);
         if (op_.max_hops >= 0 && static_cast<std::int64_t>(path.size()) >= op_.max_hops) return;
         std::vector<Step> steps;
-        neighbours(ctx.store, node, op_.rel_types, op_.direction, steps);
+        neighbours(ctx.store, node, resolved_.types, op_.direction, steps);
         for (const Step& s : steps) {
             if (std::find(path.begin(), path.end(), s.rel) != path.end()) continue;
             if (rel_used(op_, input_, s.rel)) continue;
@@ -203,6 +221,7 @@ private:
     }
 
     const LogicalOperator& op_;
+    ResolvedTypes resolved_;
     Row input_;
     std::vector<std::pair<std::vector<RelId>, NodeId>> results_;
     std::size_t position_ = 0;
@@ -214,12 +233,13 @@ public:
 
     void open(ExecutionContext& ctx, const Row& argument) override {
         PhysicalOperator::open(ctx, argument);
+        resolved_.resolve(op_, ctx.store.catalog());
         paths_.clear();
         position_ = 0;
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
-        if (op_.impossible) return false;
+        if (resolved_.impossible) return false;
         while (true) {
             if (position_ < paths_.size()) {
                 row = input_;
@@ -239,7 +259,7 @@ public:
             std::size_t max_hops = op_.max_hops < 0 ? SIZE_MAX : static_cast<std::size_t>(op_.max_hops);
             bool out = op_.direction == RelDirection::Outgoing;
             bool in = op_.direction == RelDirection::Incoming;
-            paths_ = storage::shortest_paths(ctx.store, a.as_node().id, b.as_node().id, op_.rel_types, out, in,
+            paths_ = storage::shortest_paths(ctx.store, a.as_node().id, b.as_node().id, resolved_.types, out, in,
                                              max_hops, op_.all_shortest);
             std::erase_if(paths_, [&](const auto& p) { return static_cast<std::int64_t>(p.size()) < op_.min_hops; });
         }
@@ -247,6 +267,7 @@ public:
 
 private:
     const LogicalOperator& op_;
+    ResolvedTypes resolved_;
     Row input_;
     std::vector<std::vector<RelId>> paths_;
     std::size_t position_ = 0;

@@ -178,19 +178,17 @@ private:
     std::int64_t remaining_ = 0;
 };
 
+// Materialises its whole input when opened, so that the writes below it all happen even
+// when nothing above pulls (LIMIT 0) and reads above never see them half done.
 class EagerOperator final : public PhysicalOperator {
 public:
     void open(ExecutionContext& ctx, const Row& argument) override {
         PhysicalOperator::open(ctx, argument);
         rows_.clear();
-        filled_ = false;
+        Row r;
+        while (child->next(ctx, r)) rows_.push_back(r);
     }
     bool next(ExecutionContext& ctx, Row& row) override {
-        if (!filled_) {
-            Row r;
-            while (child->next(ctx, r)) rows_.push_back(r);
-            filled_ = true;
-        }
         if (rows_.empty()) return false;
         row = std::move(rows_.front());
         rows_.pop_front();
@@ -199,7 +197,6 @@ public:
 
 private:
     std::deque<Row> rows_;
-    bool filled_ = false;
 };
 
 class UnionOperator final : public PhysicalOperator {

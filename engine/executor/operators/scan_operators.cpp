@@ -37,7 +37,6 @@ public:
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
-        if (op_.impossible) return false;
         while (true) {
             if (have_input_ && position_ < nodes_.size()) {
                 storage::NodeId id = nodes_[position_++];
@@ -62,8 +61,13 @@ private:
                 if (store.node_alive(id)) nodes_.push_back(id);
             }
         } else {
+            // Resolved now, not at planning: this statement may have created the label.
+            TypeIdList labels;
+            for (const auto& name : op_.scan_label_names) {
+                if (auto t = store.catalog().find_entity_type(name)) labels.push_back(*t);
+            }
             std::vector<const storage::NodeTable*> tables;
-            for (TypeIdList::value_type label : op_.labels[0]) {
+            for (TypeIdList::value_type label : labels) {
                 for (const auto* t : store.tables_with_label(label)) {
                     if (std::find(tables.begin(), tables.end(), t) == tables.end()) tables.push_back(t);
                 }

@@ -1,0 +1,3 @@
+MATCH (tag1:Tag)<-[:HAS_TAG]-(message:Message)<-[:REPLY_OF]-(comment:Comment)-[:HAS_TAG]->(tag2:Tag)
+WHERE tag1 <> tag2
+RETURN count(*) AS count

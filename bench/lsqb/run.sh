@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# bench/lsqb/run.sh — the LSQB benchmark, kgq against Kùzu 0.11.3 on scale factor 0.1, in one run:
+# fetches the data and the peer from the npm registry (the kuzu package ships dataset/lsqb-sf01
+# and a prebuilt engine) into the git-ignored bench/.cache/, loads the data into kgq with
+# `kgq -f schema.kgq -f load.kgq`, times load and queries with kgq_lsqb and kuzu_runner.js, checks
+# the counts against LSQB's published answers and prints the table (report.js).
+#   bench/lsqb/run.sh [--timeout SECONDS] [--skip-kuzu]     (KGQ_BUILD=build dir, default build/)
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+build="${KGQ_BUILD:-$root/build}"
+cache="$root/bench/.cache"
+out="$root/bench/out/lsqb"
+timeout=300
+skip_kuzu=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --timeout) timeout="$2"; shift 2 ;;
+    --skip-kuzu) skip_kuzu=1; shift ;;
+    *) echo "usage: $0 [--timeout SECONDS] [--skip-kuzu]" >&2; exit 2 ;;
+  esac
+done
+
+# ---- 1. data and peer: npm pack once, install once (npm may skip the package's install
+# script, which only copies the prebuilt engine into place: run it ourselves).
+mkdir -p "$cache/npm" "$out"
+tarball="$cache/kuzu-0.11.3.tgz"
+[ -f "$tarball" ] || (cd "$cache" && npm pack --silent kuzu@0.11.3 >/dev/null)
+pkg="$cache/npm/node_modules/kuzu"
+if [ ! -f "$pkg/kuzujs.node" ]; then
+  [ -f "$cache/npm/package.json" ] || echo '{"name": "kgq-bench-cache", "private": true}' > "$cache/npm/package.json"
+  (cd "$cache/npm" && npm install --no-audit --no-fund --ignore-scripts "$tarball" >/dev/null)
+  (cd "$pkg" && node install.js >/dev/null)
+fi
+data="$pkg/kuzu-source/dataset/lsqb-sf01"
+[ -f "$data/Person.csv" ] || { echo "no LSQB data in $data" >&2; exit 1; }
+
+# ---- 2. kgq: build the two programs, check the load through the CLI, then time it.
+cmake --build "$build" --target kgq_cli kgq_lsqb -j1 >/dev/null
+# The scripts resolve COPY paths against their own folder: put them next to (links to) the data.
+work="$out/data"
+mkdir -p "$work"
+ln -sf "$data"/*.csv "$work/"
+cp "$here/schema.kgq" "$here/load.kgq" "$work/"
+echo "== kgq -f schema.kgq -f load.kgq" >&2
+"$build/kgq" -f "$work/schema.kgq" -f "$work/load.kgq" -c "MATCH (n) RETURN count(*) AS nodes" >&2
+
+echo "== kgq_lsqb (per-query timeout ${timeout}s)" >&2
+"$build/bench/kgq_lsqb" --data "$data" --timeout "$timeout" > "$out/kgq.json" || true
+
+# ---- 3. Kùzu on the same files and queries.
+if [ "$skip_kuzu" = 0 ]; then
+  echo "== kuzu_runner.js" >&2
+  NODE_PATH="$cache/npm/node_modules" node "$here/kuzu_runner.js" --data "$data" --timeout "$timeout" \
+    > "$out/kuzu.json" || true
+else
+  rm -f "$out/kuzu.json"
+fi
+
+# ---- 4. The table; the exit status says whether kgq's counts are LSQB's.
+node "$here/report.js" "$here/expected_sf01.json" "$out/kgq.json" "$out/kuzu.json" | tee "$out/table.md"
