@@ -3,6 +3,7 @@
 // openCypher allows, the variables before the projection), SKIP/LIMIT, and WITH ... WHERE.
 #include "binder/binder.hpp"
 
+#include <cctype>
 #include <functional>
 #include <set>
 
@@ -114,7 +115,12 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
                 fail(ErrorKind::Semantic, "SyntaxError", "NoExpressionAlias",
                      "Expression in WITH must be aliased (use AS)", item);
             }
-            p.name = item.text;
+            // The item as written (with its parentheses: `(n:Foo)`), as Neo4j names columns.
+            std::string_view written = item.end > item.begin && item.end <= text_.size()
+                                           ? text_.substr(item.begin, item.end - item.begin)
+                                           : std::string_view(item.text);
+            while (!written.empty() && std::isspace(static_cast<unsigned char>(written.back()))) written.remove_suffix(1);
+            p.name = written.size() >= item.text.size() ? std::string(written) : item.text;
         }
         if (p.expr->kind == ExprKind::Variable) {
             const VariableInfo* info = lookup(p.expr->name);
@@ -279,7 +285,7 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         // bound before the WITH (their values are still in the row).
         Scope projected = scope_;
         for (const auto& [name, info] : saved_before_projection) {
-            if (!projected.count(name) && !out.aggregating && !out.distinct) scope_[name] = info;
+            if (!projected.count(name) && !out.aggregating) scope_[name] = info;
         }
         out.where = bind_where(*where);
         scope_ = std::move(projected);

@@ -233,7 +233,7 @@ Value evaluate(const BoundExpression& e, Row& row, ExecutionContext& ctx) {
                 args.reserve(e.children.size());
                 for (std::size_t i = 0; i < e.children.size(); ++i) args.push_back(eval(i));
                 // Reading a deleted entity's labels, type or properties is an error (openCypher).
-                if (!args.empty() && (e.name == "labels" || e.name == "properties" || e.name == "keys" || e.name == "type")) {
+                if (!args.empty() && (e.name == "labels" || e.name == "properties" || e.name == "keys")) {
                     bool dead = (args[0].is_node() && !ctx.store.node_alive(args[0].as_node().id)) ||
                                 (args[0].is_relationship() && !ctx.store.rel_alive(args[0].as_relationship().id));
                     if (dead) {

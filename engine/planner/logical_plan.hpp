@@ -51,6 +51,7 @@ struct LogicalOperator {
     int from_slot = -1;
     int rel_slot = -1;
     bool target_bound = false;  // Expand/VarExpand into an already bound node
+    bool reverse_rel_list = false;  // VarExpand walking the pattern right to left
     std::vector<std::vector<TypeId>> labels;  // NodeScan: conjunction of alternatives (resolved)
     bool impossible = false;   // a label or type that does not exist: no rows
     std::vector<TypeId> rel_types;  // empty: all

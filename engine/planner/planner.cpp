@@ -426,6 +426,7 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         }
         op->min_hops = rel.min_hops;
         op->max_hops = rel.max_hops;
+        op->reverse_rel_list = !from_left;
         op->distinct_from_rels = matched_rels;
         op->distinct_from_rel_lists = matched_rel_lists;
         if (rel.bound_before) op->expressions.push_back(own(variable_ref(rel.slot)));

@@ -140,6 +140,8 @@ public:
                 row = input_;
                 List list;
                 list.reserve(rels.size());
+                // The list is in pattern order even when the planner walked it backwards.
+                if (op_.reverse_rel_list) std::reverse(rels.begin(), rels.end());
                 for (RelId r : rels) list.push_back(relationship_value(ctx.store, r));
                 row[op_.rel_slot] = Value(std::move(list));
                 row[op_.slot] = node_value(end);
@@ -176,7 +178,9 @@ private:
         if (!list.is_list()) return;
         const auto& store = ctx.store;
         std::vector<RelId> path;
-        for (const auto& v : list.as_list()) {
+        std::vector<Value> walk(list.as_list().begin(), list.as_list().end());
+        if (op_.reverse_rel_list) std::reverse(walk.begin(), walk.end());
+        for (const auto& v : walk) {
             if (!v.is_relationship()) return;
             RelId r = v.as_relationship().id;
             if (!store.rel_alive(r)) return;

@@ -4,6 +4,7 @@
 #include "import/csv_header.hpp"
 #include "import/csv_reader.hpp"
 #include "import/csv_value.hpp"
+#include "kgq/error.hpp"
 
 #include <doctest/doctest.h>
 

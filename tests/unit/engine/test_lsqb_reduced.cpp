@@ -280,6 +280,7 @@ TEST_CASE("LSQB queries on a small generated graph match brute-force counts") {
         Result r = db.execute(slurp(lsqb + "/queries/q" + std::to_string(q) + ".cypher"));
         REQUIRE_MESSAGE(r.ok(), r.error().to_string());
         REQUIRE(r.row_count() == 1);
-        CHECK(r.at(0, 0) == Value(expected[q - 1]));
+        REQUIRE(r.at(0, 0).is_int());
+        CHECK(r.at(0, 0).as_int() == expected[q - 1]);
     }
 }
