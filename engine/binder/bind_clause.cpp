@@ -30,6 +30,7 @@ int Binder::new_slot(const std::string& name, VariableKind kind) {
     int slot = query_->slot_count++;
     query_->slot_names.push_back(name);
     query_->slot_kinds.push_back(kind);
+    query_->slot_types.emplace_back();
     if (!name.empty() && name[0] != ' ') declare(name, slot, kind);
     return slot;
 }
@@ -97,19 +98,19 @@ BoundSingleQuery Binder::bind_single_query(const ast::SingleQuery& query, bool i
                 } else if constexpr (std::is_same_v<C, ast::Unwind>) {
                     out.clauses.emplace_back(bind_unwind(c));
                 } else if constexpr (std::is_same_v<C, ast::Create>) {
-                    out.writes = true;
+                    out.writes = writes_so_far_ = true;
                     out.clauses.emplace_back(bind_create(c));
                 } else if constexpr (std::is_same_v<C, ast::Merge>) {
-                    out.writes = true;
+                    out.writes = writes_so_far_ = true;
                     out.clauses.emplace_back(bind_merge(c));
                 } else if constexpr (std::is_same_v<C, ast::SetClause>) {
-                    out.writes = true;
+                    out.writes = writes_so_far_ = true;
                     out.clauses.emplace_back(bind_set(c));
                 } else if constexpr (std::is_same_v<C, ast::Remove>) {
-                    out.writes = true;
+                    out.writes = writes_so_far_ = true;
                     out.clauses.emplace_back(bind_remove(c));
                 } else if constexpr (std::is_same_v<C, ast::Delete>) {
-                    out.writes = true;
+                    out.writes = writes_so_far_ = true;
                     out.clauses.emplace_back(bind_delete(c));
                 } else if constexpr (std::is_same_v<C, ast::Call>) {
                     out.clauses.emplace_back(bind_call(c));

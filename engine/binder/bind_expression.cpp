@@ -413,6 +413,7 @@ ExprPtr Binder::bind_access_chain(const ast::AccessChain& chain) {
                                  base->type.to_string(),
                              ast::Located{base->offset, a.end});
                     }
+                    check_property_access(*base, a.key, a);
                     auto e = make(ExprKind::Property, a);
                     e->offset = base->offset;
                     e->length = a.end - base->offset;

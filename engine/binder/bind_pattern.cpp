@@ -50,6 +50,7 @@ void Binder::bind_pattern_part(const ast::PatternPart& part, BoundPattern& out, 
             rel.max_hops = 1;
         }
     }
+    infer_endpoint_types(out, part);
     if (part.path_variable) {
         if (lookup(*part.path_variable)) {
             fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound",
@@ -63,6 +64,7 @@ void Binder::bind_pattern_part(const ast::PatternPart& part, BoundPattern& out, 
 
 int Binder::bind_node_pattern(const ast::NodePattern& node, BoundPattern& out, PatternUse use,
                               std::vector<int>* introduced) {
+    std::vector<catalog::TypeId> types = check_node_labels(node, use);
     BoundNodePattern bound;
     bound.offset = node.begin;
     bound.length = node.end - node.begin;
@@ -111,12 +113,22 @@ int Binder::bind_node_pattern(const ast::NodePattern& node, BoundPattern& out, P
              "Parameter maps cannot be used in MATCH or MERGE patterns; use WHERE n.key = $param.key", node);
     }
     bind_pattern_properties(node.properties, bound.properties, bound.properties_map);
+    if (!types.empty()) slot_types(bound.slot) = types;
+    for (const auto& [key, value] : bound.properties) {
+        if (use == PatternUse::Match && !slot_types(bound.slot).empty()) {
+            BoundExpression probe;
+            probe.kind = ExprKind::Variable;
+            probe.slot = bound.slot;
+            check_property_access(probe, key, node);
+        }
+    }
     out.nodes.push_back(std::move(bound));
     return static_cast<int>(out.nodes.size() - 1);
 }
 
 int Binder::bind_rel_pattern(const ast::RelationshipPattern& rel, BoundPattern& out, PatternUse use,
                              std::vector<int>* introduced) {
+    std::vector<catalog::TypeId> types = check_rel_types(rel, use);
     BoundRelPattern bound;
     bound.offset = rel.begin;
     bound.length = rel.end - rel.begin;
@@ -201,6 +213,7 @@ int Binder::bind_rel_pattern(const ast::RelationshipPattern& rel, BoundPattern& 
              "Parameter maps cannot be used in MATCH or MERGE patterns", rel);
     }
     bind_pattern_properties(rel.properties, bound.properties, bound.properties_map);
+    if (!types.empty()) slot_types(bound.slot) = types;
     out.rels.push_back(std::move(bound));
     return static_cast<int>(out.rels.size() - 1);
 }

@@ -143,6 +143,10 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         int slot = query_->slot_count++;
         query_->slot_names.push_back(p.name);
         query_->slot_kinds.push_back(p.kind);
+        // A projected variable keeps what is known of its types.
+        query_->slot_types.push_back(p.expr->kind == ExprKind::Variable && p.expr->slot >= 0
+                                         ? query_->slot_types[p.expr->slot]
+                                         : std::vector<catalog::TypeId>{});
         item_slots.push_back(slot);
     }
     std::set<int> alias_slots(item_slots.begin(), item_slots.end());

@@ -93,6 +93,17 @@ private:
     void check_boolean_operand(const BoundExpression& e, const char* op) const;
     void check_argument_types(const BoundExpression& call) const;
 
+    /*** schema checks and type inference (bind_schema_checks.cpp) ***/
+    // Strict mode: unknown names are errors with suggestions; open mode: warnings.
+    std::vector<catalog::TypeId> check_node_labels(const ast::NodePattern& node, PatternUse use);
+    std::vector<catalog::TypeId> check_rel_types(const ast::RelationshipPattern& rel, PatternUse use);
+    void check_property_access(const BoundExpression& base, const std::string& key, const ast::Located& at);
+    // Untyped nodes reached through typed relations get the endpoint types; impossible
+    // patterns are errors.
+    void infer_endpoint_types(BoundPattern& pattern, const ast::Located& at);
+    void warn(std::string code, std::string message, const ast::Located& at);
+    std::vector<catalog::TypeId>& slot_types(int slot);
+
     /*** scope ***/
     int new_slot(const std::string& name, VariableKind kind);
     const VariableInfo* lookup(std::string_view name) const;
@@ -108,7 +119,8 @@ private:
     BoundQuery* query_ = nullptr;
     AggregateCollector* aggregates_ = nullptr;  // non-null while binding a projection item
     int depth_ = 0;
-    bool pattern_predicates_allowed_ = false;  // (a)-->(b) as an expression: only in WHERE
+    bool pattern_predicates_allowed_ = false;
+    bool writes_so_far_ = false;  // an earlier clause writes: open-mode names may appear  // (a)-->(b) as an expression: only in WHERE
     int hidden_counter_ = 0;
 };
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include "binder/bound_expression.hpp"
+#include "catalog/catalog.hpp"
+#include "kgq/error.hpp"
 
 #include <optional>
 #include <string>
@@ -179,7 +181,11 @@ struct BoundQuery {
     int slot_count = 0;
     std::vector<std::string> slot_names;  // for EXPLAIN
     std::vector<VariableKind> slot_kinds;
+    // Entity or relation types a node/relationship slot can have (empty: unknown), as the
+    // binder inferred them from labels, relation endpoints and the schema. EXPLAIN shows them.
+    std::vector<std::vector<catalog::TypeId>> slot_types;
     bool writes = false;
+    std::vector<Warning> warnings;  // open-mode checks: why the result may be empty
 };
 
 }  // namespace kgq::binder

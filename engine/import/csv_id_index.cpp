@@ -33,6 +33,14 @@ CsvIdIndex::CsvIdIndex(const storage::GraphStore& store, catalog::TypeId label, 
     }
     if (key) property_name_ = cat.property_key_name(*key);
     std::size_t seen = 0;
+    // Room for every node of the label at most half full: probes stay short.
+    std::size_t capacity = 16;
+    shift_ = 60;
+    while (capacity < 2 * store.count_with_label(label)) {
+        capacity *= 2;
+        --shift_;
+    }
+    ints_.assign(capacity, IntSlot{0, storage::no_node});
     if (key) {
         for (const storage::NodeTable* table : store.tables_with_label(label)) {
             auto col = table->column_of.find(*key);
@@ -44,7 +52,7 @@ CsvIdIndex::CsvIdIndex(const storage::GraphStore& store, catalog::TypeId label, 
                 const Value& v = values[row];
                 bool fresh = true;
                 if (v.is_int()) {
-                    fresh = ints_.emplace(v.as_int(), node).second;
+                    fresh = insert_int(v.as_int(), node);
                 } else if (v.is_string()) {
                     fresh = strings_.emplace(v.as_string(), node).second;
                 } else {
@@ -65,16 +73,33 @@ CsvIdIndex::CsvIdIndex(const storage::GraphStore& store, catalog::TypeId label, 
     }
 }
 
+bool CsvIdIndex::insert_int(std::int64_t id, storage::NodeId node) {
+    std::size_t mask = ints_.size() - 1;
+    for (std::size_t i = slot_of(id);; i = (i + 1) & mask) {
+        IntSlot& slot = ints_[i];
+        if (slot.node == storage::no_node) {
+            slot = IntSlot{id, node};
+            ++int_count_;
+            return true;
+        }
+        if (slot.id == id) return false;
+    }
+}
+
 std::optional<storage::NodeId> CsvIdIndex::find(std::string_view text) const {
-    if (!ints_.empty()) {
+    if (int_count_ != 0) {
         std::int64_t v = 0;
         const char* b = text.data();
         const char* e = b + text.size();
         if (b != e && *b == '+') ++b;
         auto [end, ec] = std::from_chars(b, e, v);
         if (ec == std::errc() && end == e) {
-            auto it = ints_.find(v);
-            if (it != ints_.end()) return it->second;
+            std::size_t mask = ints_.size() - 1;
+            for (std::size_t i = slot_of(v);; i = (i + 1) & mask) {
+                const IntSlot& slot = ints_[i];
+                if (slot.node == storage::no_node) break;
+                if (slot.id == v) return slot.node;
+            }
         }
     }
     if (!strings_.empty()) {

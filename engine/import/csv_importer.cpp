@@ -427,8 +427,16 @@ private:
         return id;
     }
 
-    storage::NodeId endpoint(int column, const CsvIdIndex& index) {
+    // Files list a node's relationships together (a comment's tags, a forum's members): the
+    // previous row's answer saves most start-side lookups, each a cache miss in a large index.
+    struct LastLookup {
+        std::string text;
+        storage::NodeId node = storage::no_node;
+    };
+
+    storage::NodeId endpoint(int column, const CsvIdIndex& index, LastLookup& last) {
         std::string_view text = fields_[column].text;
+        if (last.node != storage::no_node && text == last.text) return last.node;
         if (text.empty()) field_error(column, "empty ID");
         auto node = index.find(text);
         if (!node) {
@@ -436,13 +444,15 @@ private:
                                     (index.property_name().empty() ? std::string("id") : index.property_name()) + " " +
                                     std::string(text));
         }
+        last.text.assign(text);
+        last.node = *node;
         return *node;
     }
 
     void load_relationship() {
         TypeId type = row_rel_type();
-        storage::NodeId source = endpoint(header_.start_id, *start_index_);
-        storage::NodeId target = endpoint(header_.end_id, *end_index_);
+        storage::NodeId source = endpoint(header_.start_id, *start_index_, last_start_);
+        storage::NodeId target = endpoint(header_.end_id, *end_index_, last_end_);
         if (cat_.strict()) check_endpoints(type, source, target);
         const RelColumns& rc = rel_columns(type);
         const std::string& owner = cat_.relation_type(type).name;
@@ -501,6 +511,7 @@ private:
     const CsvIdIndex* start_index_ = nullptr;
     const CsvIdIndex* end_index_ = nullptr;
     std::unordered_map<TypeId, RelColumns> rel_columns_;
+    LastLookup last_start_, last_end_;
     std::unordered_map<std::string, TypeId> rel_type_cache_;
     std::map<std::tuple<TypeId, TypeId, TypeId>, bool> endpoint_ok_;
     std::tuple<TypeId, TypeId, TypeId> last_endpoints_{catalog::no_type, catalog::no_type, catalog::no_type};

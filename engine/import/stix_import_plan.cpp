@@ -89,6 +89,8 @@ BundleObject validate(const ImportPlan& plan, const json& o, std::uint32_t index
                 malformed(plan, index, obj.id, "has a bad timestamp in '" + key + "': " + snippet(value) +
                                                    " (STIX wants YYYY-MM-DDTHH:MM:SS[.s]Z)");
         } else if (is_ref_property(key)) {
+            // ATT&CK writes "" for "no reference" (x_mitre_data_source_ref): taken as absent.
+            if (value.is_string() && value.get_ref<const std::string&>().empty()) continue;
             if (!is_stix_id(value))
                 malformed(plan, index, obj.id, "has '" + key + "' = " + snippet(value) + ", which is not a STIX id");
         } else if (is_refs_property(key)) {
@@ -106,7 +108,7 @@ BundleObject validate(const ImportPlan& plan, const json& o, std::uint32_t index
             malformed(plan, index, obj.id, "is a relationship without \"relationship_type\"");
         for (const char* end : {"source_ref", "target_ref"}) {
             auto ref = o.find(end);
-            if (ref == o.end() || ref->is_null()) malformed(plan, index, obj.id, "is a relationship without \"" + std::string(end) + "\"");
+            if (ref == o.end() || !is_stix_id(*ref)) malformed(plan, index, obj.id, "is a relationship without \"" + std::string(end) + "\"");
         }
     }
     obj.version = timestamp_of(o, "modified");
@@ -203,6 +205,7 @@ void infer_entity(ImportPlan& plan, const storage::GraphStore& store, const Bund
         if (is_ref_property(key) || is_refs_property(key)) {
             RelationPlan* rp = nullptr;
             auto edge = [&](const std::string& target_id) {
+                if (target_id.empty()) return;  // "" is no reference
                 Target t = resolve(plan, store, target_id);
                 if (t.kind != Target::Node) return skip_reference(plan, obj, key, target_id, t);
                 if (!rp) rp = &relation_plan(plan, catalog, relation_type_name(key));

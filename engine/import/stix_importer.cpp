@@ -282,6 +282,7 @@ private:
                 const std::string& key = it.key();
                 if (it->is_null() || !(is_ref_property(key) || is_refs_property(key))) continue;
                 auto link = [&](const std::string& target_id) {
+                    if (target_id.empty()) return;  // "" is no reference
                     auto target = node_for(target_id);
                     if (!target) return;  // counted by the plan
                     auto rel = relation_of.find(key);

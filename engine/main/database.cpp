@@ -74,6 +74,7 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
     planner::Planner planner(store, bound);
     planner::LogicalPlan plan = planner.plan();
     Result result;
+    result.mutable_warnings() = bound.warnings;
     result.mutable_columns() = plan.columns;
     for (std::size_t i = 0; i < plan.column_slots.size(); ++i) {
         result.mutable_column_types().push_back(column_type_name(bound, plan, i));
@@ -81,7 +82,7 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
     if (statement.mode == ast::ExplainMode::Explain) {
         result.mutable_columns().clear();
         result.mutable_column_types().clear();
-        result.set_message(plan.to_string(bound));
+        result.set_message(plan.to_string(bound, catalog));
         return result;
     }
     if (options.check_only) return result;
@@ -91,7 +92,7 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
     result.mutable_rows() = std::move(rows);
     result.mutable_stats() = ctx.stats;
     if (statement.mode == ast::ExplainMode::Profile) {
-        result.set_message(plan.to_string(bound) + std::to_string(result.row_count()) + " rows\n");
+        result.set_message(plan.to_string(bound, catalog) + std::to_string(result.row_count()) + " rows\n");
     }
     return result;
 }

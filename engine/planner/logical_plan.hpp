@@ -111,7 +111,8 @@ struct LogicalPlan {
     std::vector<int> column_slots;
     int slot_count = 0;
 
-    std::string to_string(const binder::BoundQuery& query) const;  // EXPLAIN
+    // EXPLAIN: the operators, then each variable with the types inferred for it.
+    std::string to_string(const binder::BoundQuery& query, const catalog::Catalog& catalog) const;
 };
 
 }  // namespace kgq::planner

@@ -60,12 +60,35 @@ void print(const LogicalOperator& op, const binder::BoundQuery& query, int depth
 
 }  // namespace
 
-std::string LogicalPlan::to_string(const binder::BoundQuery& query) const {
+std::string LogicalPlan::to_string(const binder::BoundQuery& query, const catalog::Catalog& catalog) const {
     std::ostringstream out;
     print(*root, query, 0, out);
     for (std::size_t i = 0; i < subplans.size(); ++i) {
         out << "Subquery #" << i << ":\n";
         print(*subplans[i], query, 1, out);
+    }
+    bool header = false;
+    for (std::size_t s = 0; s < query.slot_names.size(); ++s) {
+        const std::string& name = query.slot_names[s];
+        if (name.empty() || name[0] == ' ') continue;
+        binder::VariableKind kind = query.slot_kinds[s];
+        if (kind != binder::VariableKind::Node && kind != binder::VariableKind::Relationship) continue;
+        if (!header) {
+            out << "Variables:\n";
+            header = true;
+        }
+        out << "  " << name << ": " << (kind == binder::VariableKind::Node ? "NODE" : "RELATIONSHIP");
+        const auto& types = query.slot_types[s];
+        if (!types.empty()) {
+            out << " (";
+            for (std::size_t i = 0; i < types.size(); ++i) {
+                out << (i ? " | " : "")
+                    << (kind == binder::VariableKind::Node ? catalog.entity_type(types[i]).name
+                                                          : catalog.relation_type(types[i]).name);
+            }
+            out << ")";
+        }
+        out << "\n";
     }
     return out.str();
 }

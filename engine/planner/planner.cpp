@@ -381,6 +381,14 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
                     best_group = g;
                 }
             }
+            const auto& inferred = query_.slot_types[node.slot];
+            if (node.labels.empty() && !inferred.empty() && query_.slot_kinds[node.slot] == VariableKind::Node) {
+                // No label, but the schema says which types the node can have (the endpoints
+                // of a relation it touches): scan only those.
+                std::vector<TypeId> group(inferred.begin(), inferred.end());
+                op->labels.push_back(group);
+                for (TypeId t : group) op->scan_label_names.push_back(catalog.entity_type(t).name);
+            }
             if (!node.labels.empty()) {
                 std::vector<TypeId> group;
                 for (const auto& name : node.labels[best_group]) {
@@ -396,6 +404,10 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
                 }
             }
             op->detail = "(" + node.variable + label_text(node.labels) + ")";
+            if (node.labels.empty() && !op->scan_label_names.empty()) {
+                op->detail += " inferred types: ";
+                for (std::size_t i = 0; i < op->scan_label_names.size(); ++i) op->detail += (i ? " | " : "") + op->scan_label_names[i];
+            }
         } else {
             scanned = index;
         }

@@ -1,0 +1,223 @@
+// engine/binder/bind_schema_checks.cpp — what the binder knows from the schema: unknown
+// labels, relation types and properties (errors with "did you mean" in strict mode, warnings
+// in open mode), the set of types each node and relationship variable can have, inferred
+// from labels and from the declared endpoints of the relations it touches, and patterns that
+// can never match those endpoints.
+#include "binder/binder.hpp"
+
+#include "binder/name_suggestion.hpp"
+#include "parser.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace kgq::binder {
+namespace {
+
+std::vector<std::string> entity_type_names(const catalog::Catalog& c) {
+    std::vector<std::string> names;
+    for (catalog::TypeId t = 0; t < c.entity_type_count(); ++t) names.push_back(c.entity_type(t).name);
+    return names;
+}
+
+std::vector<std::string> relation_type_names(const catalog::Catalog& c) {
+    std::vector<std::string> names;
+    for (catalog::TypeId t = 0; t < c.relation_type_count(); ++t) names.push_back(c.relation_type(t).name);
+    return names;
+}
+
+// A node known to be of one of `types` may be of type `endpoint` (either way round: a
+// supertype label may hold nodes of the endpoint's subtypes).
+bool compatible(const catalog::Catalog& c, const std::vector<catalog::TypeId>& types, catalog::TypeId endpoint) {
+    if (types.empty()) return true;
+    for (catalog::TypeId t : types) {
+        if (c.is_subtype(t, endpoint) || c.is_subtype(endpoint, t)) return true;
+    }
+    return false;
+}
+
+std::string join_names(const catalog::Catalog& c, const std::vector<catalog::TypeId>& types) {
+    std::string out;
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        out += (i == 0 ? "" : i + 1 == types.size() ? " or " : ", ") + c.entity_type(types[i]).name;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<catalog::TypeId>& Binder::slot_types(int slot) { return query_->slot_types[slot]; }
+
+void Binder::warn(std::string code, std::string message, const ast::Located& at) {
+    Warning w;
+    w.code = std::move(code);
+    w.message = std::move(message);
+    w.offset = at.begin;
+    w.length = at.end > at.begin ? at.end - at.begin : 1;
+    auto lc = grammar::line_column(text_, at.begin);
+    w.line = lc.line;
+    w.column = lc.column;
+    for (const auto& existing : query_->warnings) {
+        if (existing.message == w.message && existing.offset == w.offset) return;
+    }
+    query_->warnings.push_back(std::move(w));
+}
+
+std::vector<catalog::TypeId> Binder::check_node_labels(const ast::NodePattern& node, PatternUse use) {
+    const auto& c = catalog_;
+    for (const auto& group : node.labels) {
+        for (const auto& name : group) {
+            auto type = c.find_entity_type(name);
+            if (!type) {
+                if (c.strict()) {
+                    fail(ErrorKind::Schema, "SchemaError", "UnknownNodeType",
+                         "Unknown node type '" + name + "'" + did_you_mean(name, entity_type_names(c)), node);
+                }
+                if (use == PatternUse::Match && !writes_so_far_) {
+                    warn("UnknownLabel", "No node has label `" + name + "`" + did_you_mean(name, entity_type_names(c)) +
+                                             ": this pattern matches nothing",
+                         node);
+                }
+                continue;
+            }
+            if (use == PatternUse::Create && c.strict() && c.entity_type(*type).abstract) {
+                fail(ErrorKind::Schema, "SchemaError", "AbstractNodeType",
+                     "Node type '" + name + "' is abstract: create one of its subtypes", node);
+            }
+        }
+    }
+    std::vector<catalog::TypeId> types;
+    if (c.strict() && !node.labels.empty()) {
+        for (const auto& name : node.labels[0]) {
+            if (auto t = c.find_entity_type(name)) types.push_back(*t);
+        }
+    }
+    return types;
+}
+
+std::vector<catalog::TypeId> Binder::check_rel_types(const ast::RelationshipPattern& rel, PatternUse use) {
+    const auto& c = catalog_;
+    std::vector<catalog::TypeId> types;
+    for (const auto& name : rel.types) {
+        auto type = c.find_relation_type(name);
+        if (!type) {
+            if (c.strict()) {
+                fail(ErrorKind::Schema, "SchemaError", "UnknownRelationType",
+                     "Unknown relation type '" + name + "'" + did_you_mean(name, relation_type_names(c)), rel);
+            }
+            if (use == PatternUse::Match && !writes_so_far_) {
+                warn("UnknownRelationType", "No relationship has type `" + name + "`" +
+                                                did_you_mean(name, relation_type_names(c)) + ": this pattern matches nothing",
+                     rel);
+            }
+            continue;
+        }
+        if (c.strict()) types.push_back(*type);
+    }
+    return types;
+}
+
+void Binder::check_property_access(const BoundExpression& base, const std::string& key, const ast::Located& at) {
+    if (base.kind != ExprKind::Variable || base.slot < 0) return;
+    VariableKind kind = query_->slot_kinds[base.slot];
+    if (kind != VariableKind::Node && kind != VariableKind::Relationship) return;
+    const auto& c = catalog_;
+    const auto& types = query_->slot_types[base.slot];
+    if (!c.strict()) {
+        if (!c.find_property_key(key) && !writes_so_far_) {
+            warn("UnknownProperty", std::string("No ") + (kind == VariableKind::Node ? "node" : "relationship") +
+                                        " has a property `" + key + "`: it is always null",
+                 at);
+        }
+        return;
+    }
+    if (types.empty()) return;
+    std::set<std::string> names;
+    if (kind == VariableKind::Node) {
+        for (catalog::TypeId t : types) {
+            // Properties of the type, its ancestors and its subtypes: a node matched by a
+            // supertype label may be of any subtype.
+            for (catalog::TypeId sub : c.subtypes(t)) {
+                for (const auto* p : c.properties_of(sub)) names.insert(p->name);
+            }
+        }
+    } else {
+        for (catalog::TypeId t : types) {
+            for (const auto& p : c.relation_type(t).properties) names.insert(p.name);
+        }
+    }
+    if (names.count(key)) return;
+    std::string owner;
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        owner += (i ? " or " : "") + (kind == VariableKind::Node ? c.entity_type(types[i]).name : c.relation_type(types[i]).name);
+    }
+    fail(ErrorKind::Schema, "SchemaError", "UnknownProperty",
+         "Unknown property '" + key + "' on " + owner +
+             did_you_mean(key, std::vector<std::string>(names.begin(), names.end())),
+         at);
+}
+
+void Binder::infer_endpoint_types(BoundPattern& pattern, const ast::Located& at) {
+    const auto& c = catalog_;
+    if (!c.strict()) return;
+    for (auto& rel : pattern.rels) {
+        if (rel.left < 0 || rel.right < 0) continue;
+        const auto& rel_types = slot_types(rel.slot);
+        if (rel_types.empty()) continue;
+        int left_slot = pattern.nodes[rel.left].slot;
+        int right_slot = pattern.nodes[rel.right].slot;
+        std::vector<catalog::TypeId> left = slot_types(left_slot), right = slot_types(right_slot);
+        std::vector<catalog::TypeId> left_candidates, right_candidates;
+        bool declared_any = false, any_match = false;
+        auto consider = [&](catalog::TypeId from, catalog::TypeId to, bool left_is_source) {
+            const auto& source = left_is_source ? left : right;
+            const auto& target = left_is_source ? right : left;
+            if (!compatible(c, source, from) || !compatible(c, target, to)) return;
+            any_match = true;
+            auto add = [](std::vector<catalog::TypeId>& v, catalog::TypeId t) {
+                if (std::find(v.begin(), v.end(), t) == v.end()) v.push_back(t);
+            };
+            add(left_is_source ? left_candidates : right_candidates, from);
+            add(left_is_source ? right_candidates : left_candidates, to);
+        };
+        for (catalog::TypeId t : rel_types) {
+            const auto& endpoints = c.relation_type(t).endpoints;
+            if (endpoints.empty()) {
+                any_match = true;  // a relation type declared without endpoints connects anything
+                left_candidates.clear();
+                right_candidates.clear();
+                declared_any = false;
+                break;
+            }
+            declared_any = true;
+            for (const auto& [from, to] : endpoints) {
+                if (rel.direction != RelDirection::Incoming) consider(from, to, true);
+                if (rel.direction != RelDirection::Outgoing) consider(from, to, false);
+            }
+        }
+        if (!any_match) {
+            std::string description;
+            for (catalog::TypeId t : rel_types) {
+                std::vector<catalog::TypeId> froms, tos;
+                for (const auto& [from, to] : c.relation_type(t).endpoints) {
+                    if (std::find(froms.begin(), froms.end(), from) == froms.end()) froms.push_back(from);
+                    if (std::find(tos.begin(), tos.end(), to) == tos.end()) tos.push_back(to);
+                }
+                description += (description.empty() ? "" : "; ") + c.relation_type(t).name + " goes from " +
+                               join_names(c, froms) + " to " + join_names(c, tos);
+            }
+            std::string written(text_.substr(at.begin, at.end - at.begin));
+            fail(ErrorKind::Schema, "SchemaError", "ImpossiblePattern",
+                 description + "; " + written + " can never match", at);
+        }
+        // An unlabelled node takes the endpoint types the relation allows there.
+        if (declared_any && left.empty() && !left_candidates.empty() && !pattern.nodes[rel.left].bound_before) {
+            slot_types(left_slot) = left_candidates;
+        }
+        if (declared_any && right.empty() && !right_candidates.empty() && !pattern.nodes[rel.right].bound_before) {
+            slot_types(right_slot) = right_candidates;
+        }
+    }
+}
+
+}  // namespace kgq::binder
