@@ -90,7 +90,23 @@ bool Shell::run_file(const std::string& path) {
     text << in.rdbuf();
     std::string script = text.str();
     if (script.starts_with("\xEF\xBB\xBF")) script.erase(0, 3);  // editors' UTF-8 byte-order mark
-    return run_text(script, path);
+    script_ = ScriptTotals{};
+    script_.active = true;
+    auto started = std::chrono::steady_clock::now();
+    bool ok = run_text(script, path);
+    script_.active = false;
+    if (options_.format == OutputFormat::Table && !options_.check_only) {
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        std::string summary = write_summary(script_.stats);
+        std::cout << path << ": " << script_.statements << " statement" << (script_.statements == 1 ? "" : "s");
+        if (script_.declarations) std::cout << ", " << script_.declarations << " type" << (script_.declarations == 1 ? "" : "s") << " declared";
+        if (!summary.empty()) {
+            summary[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(summary[0])));
+            std::cout << "; " << summary;
+        }
+        std::cout << " (" << std::fixed << std::setprecision(1) << ms << " ms)" << std::defaultfloat << '\n';
+    }
+    return ok;
 }
 
 bool Shell::run_text(std::string_view text, const std::string& source_name, std::uint32_t first_line,
@@ -135,6 +151,24 @@ bool Shell::run_text(std::string_view text, const std::string& source_name, std:
 void Shell::print_result(const Result& result, double measured_ms) {
     if (options_.check_only) return;
     const bool table = options_.format == OutputFormat::Table;
+    if (script_.active) {
+        ++script_.statements;
+        const auto& s = result.stats();
+        auto& t = script_.stats;
+        t.nodes_created += s.nodes_created;
+        t.nodes_deleted += s.nodes_deleted;
+        t.relationships_created += s.relationships_created;
+        t.relationships_deleted += s.relationships_deleted;
+        t.properties_set += s.properties_set;
+        t.properties_removed += s.properties_removed;
+        t.labels_added += s.labels_added;
+        t.labels_removed += s.labels_removed;
+        bool declaration = result.columns().empty() && result.message().find(" type ") != std::string::npos &&
+                           result.message().find(" created") != std::string::npos;
+        script_.declarations += declaration ? 1 : 0;
+        // Queries in a script still show their answers; writes and declarations are summed.
+        if (result.columns().empty() && (declaration || result.message().empty())) return;
+    }
     if (!result.columns().empty()) print_rows(std::cout, result, options_.format);
     // CSV and JSON output stays machine-readable: prose (plans, schema changes, import
     // reports) goes to stderr there, and write summaries are left out.

@@ -49,6 +49,14 @@ private:
     Parameters parameters_;
     Database database_;
     bool quit_ = false;
+    // While a script file runs, write summaries and schema notes are added up and shown as
+    // one line at the end (a 200-statement graph script is not 200 lines of "Created 1 node").
+    struct ScriptTotals {
+        bool active = false;
+        WriteStats stats;
+        int statements = 0;
+        int declarations = 0;
+    } script_;
 };
 
 }  // namespace kgq::repl

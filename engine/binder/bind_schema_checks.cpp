@@ -74,8 +74,8 @@ std::vector<catalog::TypeId> Binder::check_node_labels(const ast::NodePattern& n
                          "Unknown node type '" + name + "'" + did_you_mean(name, entity_type_names(c)), node);
                 }
                 if (use == PatternUse::Match && !writes_so_far_) {
-                    warn("UnknownLabel", "No node has label `" + name + "`" + did_you_mean(name, entity_type_names(c)) +
-                                             ": this pattern matches nothing",
+                    warn("UnknownLabel", "No node has label `" + name + "`: this pattern matches nothing" +
+                                             did_you_mean(name, entity_type_names(c)),
                          node);
                 }
                 continue;
@@ -106,8 +106,8 @@ std::vector<catalog::TypeId> Binder::check_rel_types(const ast::RelationshipPatt
                      "Unknown relation type '" + name + "'" + did_you_mean(name, relation_type_names(c)), rel);
             }
             if (use == PatternUse::Match && !writes_so_far_) {
-                warn("UnknownRelationType", "No relationship has type `" + name + "`" +
-                                                did_you_mean(name, relation_type_names(c)) + ": this pattern matches nothing",
+                warn("UnknownRelationType", "No relationship has type `" + name + "`: this pattern matches nothing" +
+                                                did_you_mean(name, relation_type_names(c)),
                      rel);
             }
             continue;

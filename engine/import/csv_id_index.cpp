@@ -5,7 +5,9 @@
 #include "import/csv_reader.hpp"
 #include "kgq/error.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <climits>
 
 namespace kgq::import {
 namespace {
@@ -66,6 +68,22 @@ CsvIdIndex::CsvIdIndex(const storage::GraphStore& store, catalog::TypeId label, 
             }
         }
     }
+    // Nodes loaded by one COPY have consecutive ids: an array by node id is then small.
+    if (int_count_ > 0) {
+        storage::NodeId lo = storage::no_node, hi = 0;
+        for (const IntSlot& slot : ints_) {
+            if (slot.node == storage::no_node) continue;
+            lo = std::min(lo, slot.node);
+            hi = std::max(hi, slot.node);
+        }
+        if (hi - lo < 4 * int_count_ + 1024) {
+            first_node_ = lo;
+            id_of_node_.assign(hi - lo + 1, INT64_MIN);
+            for (const IntSlot& slot : ints_) {
+                if (slot.node != storage::no_node) id_of_node_[slot.node - lo] = slot.id;
+            }
+        }
+    }
     if (seen == 0 && store.count_with_label(label) > 0) {
         fail(where, "ID space " + label_name + ": its nodes have no " +
                         (property_name_.empty() ? std::string("id") : property_name_) +
@@ -86,7 +104,7 @@ bool CsvIdIndex::insert_int(std::int64_t id, storage::NodeId node) {
     }
 }
 
-std::optional<storage::NodeId> CsvIdIndex::find(std::string_view text) const {
+std::optional<storage::NodeId> CsvIdIndex::find(std::string_view text, storage::NodeId previous) const {
     if (int_count_ != 0) {
         std::int64_t v = 0;
         const char* b = text.data();
@@ -94,6 +112,10 @@ std::optional<storage::NodeId> CsvIdIndex::find(std::string_view text) const {
         if (b != e && *b == '+') ++b;
         auto [end, ec] = std::from_chars(b, e, v);
         if (ec == std::errc() && end == e) {
+            if (previous != storage::no_node && v != INT64_MIN) {
+                std::size_t next = previous + 1 - first_node_;
+                if (previous >= first_node_ && next < id_of_node_.size() && id_of_node_[next] == v) return previous + 1;
+            }
             std::size_t mask = ints_.size() - 1;
             for (std::size_t i = slot_of(v);; i = (i + 1) & mask) {
                 const IntSlot& slot = ints_[i];

@@ -21,7 +21,10 @@ public:
     // share one.
     CsvIdIndex(const storage::GraphStore& store, catalog::TypeId label, const std::string& where);
 
-    std::optional<storage::NodeId> find(std::string_view id_text) const;
+    // `previous`: the node the same column found on the row before. Relationship files
+    // mostly follow the node file's order, so its successor is tried first, which reads
+    // memory in order instead of probing the hash table at random.
+    std::optional<storage::NodeId> find(std::string_view id_text, storage::NodeId previous = storage::no_node) const;
     catalog::TypeId label() const { return label_; }
     const std::string& property_name() const { return property_name_; }
     std::size_t size() const { return int_count_ + strings_.size(); }
@@ -41,6 +44,10 @@ private:
     catalog::TypeId label_;
     std::string property_name_;
     std::vector<IntSlot> ints_;
+    // The integer ID of each node first_node_ + i (INT64_MIN: not in the space), when the
+    // label's node ids are dense enough for an array; empty otherwise.
+    storage::NodeId first_node_ = 0;
+    std::vector<std::int64_t> id_of_node_;
     std::size_t int_count_ = 0;
     int shift_ = 64;
     std::unordered_map<std::string, storage::NodeId> strings_;

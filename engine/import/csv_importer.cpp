@@ -438,7 +438,7 @@ private:
         std::string_view text = fields_[column].text;
         if (last.node != storage::no_node && text == last.text) return last.node;
         if (text.empty()) field_error(column, "empty ID");
-        auto node = index.find(text);
+        auto node = index.find(text, last.node);
         if (!node) {
             field_error(column, "no " + store_.catalog().entity_type(index.label()).name + " node has " +
                                     (index.property_name().empty() ? std::string("id") : index.property_name()) + " " +
