@@ -24,25 +24,13 @@ namespace {
 }  // namespace
 
 CsvIdIndex::CsvIdIndex(const storage::GraphStore& store, catalog::TypeId label, const std::string& where)
-    : label_(label) {
+    : label_(label), where_(where) {
     const catalog::Catalog& cat = store.catalog();
     const std::string& label_name = cat.entity_type(label).name;
     std::optional<catalog::PropertyKeyId> key;
-    if (const catalog::PropertyDef* def = cat.key_property(label)) {
-        key = def->key;
-    } else {
-        key = cat.find_property_key("id");
-    }
+    const catalog::PropertyDef* key_def = cat.key_property(label);
+    key = key_def ? std::optional(key_def->key) : cat.find_property_key("id");
     if (key) property_name_ = cat.property_key_name(*key);
-    std::size_t seen = 0;
-    // Room for every node of the label at most half full: probes stay short.
-    std::size_t capacity = 16;
-    shift_ = 60;
-    while (capacity < 2 * store.count_with_label(label)) {
-        capacity *= 2;
-        --shift_;
-    }
-    ints_.assign(capacity, IntSlot{0, storage::no_node});
     if (key) {
         for (const storage::NodeTable* table : store.tables_with_label(label)) {
             auto col = table->column_of.find(*key);
@@ -52,52 +40,60 @@ CsvIdIndex::CsvIdIndex(const storage::GraphStore& store, catalog::TypeId label, 
                 storage::NodeId node = table->row_node[row];
                 if (node == storage::no_node) continue;
                 const Value& v = values[row];
-                bool fresh = true;
                 if (v.is_int()) {
-                    fresh = insert_int(v.as_int(), node);
-                } else if (v.is_string()) {
-                    fresh = strings_.emplace(v.as_string(), node).second;
-                } else {
-                    continue;
-                }
-                ++seen;
-                if (!fresh) {
-                    fail(where, "ID space " + label_name + ": two nodes have " + property_name_ + " " +
-                                    (v.is_int() ? std::to_string(v.as_int()) : "'" + v.as_string() + "'"));
+                    pairs_.push_back({v.as_int(), node});
+                } else if (v.is_string() && !strings_.emplace(v.as_string(), node).second) {
+                    fail(where, "ID space " + label_name + ": two nodes have " + property_name_ + " '" + v.as_string() + "'");
                 }
             }
         }
     }
-    // Nodes loaded by one COPY have consecutive ids: an array by node id is then small.
-    if (int_count_ > 0) {
-        storage::NodeId lo = storage::no_node, hi = 0;
-        for (const IntSlot& slot : ints_) {
-            if (slot.node == storage::no_node) continue;
-            lo = std::min(lo, slot.node);
-            hi = std::max(hi, slot.node);
-        }
-        if (hi - lo < 4 * int_count_ + 1024) {
-            first_node_ = lo;
-            id_of_node_.assign(hi - lo + 1, INT64_MIN);
-            for (const IntSlot& slot : ints_) {
-                if (slot.node != storage::no_node) id_of_node_[slot.node - lo] = slot.id;
-            }
-        }
-    }
-    if (seen == 0 && store.count_with_label(label) > 0) {
+    if (pairs_.empty() && strings_.empty() && store.count_with_label(label) > 0) {
         fail(where, "ID space " + label_name + ": its nodes have no " +
                         (property_name_.empty() ? std::string("id") : property_name_) +
                         " property to match :START_ID/:END_ID against (declare a KEY or load them with an :ID column)");
     }
+    // Nodes loaded by one COPY have consecutive ids: an array by node id is then small.
+    if (!pairs_.empty()) {
+        storage::NodeId lo = storage::no_node, hi = 0;
+        for (const IntSlot& p : pairs_) {
+            lo = std::min(lo, p.node);
+            hi = std::max(hi, p.node);
+        }
+        if (hi - lo < 4 * pairs_.size() + 1024) {
+            first_node_ = lo;
+            id_of_node_.assign(hi - lo + 1, INT64_MIN);
+            for (const IntSlot& p : pairs_) id_of_node_[p.node - lo] = p.id;
+        }
+    }
+    // Without a KEY nothing has checked that IDs are unique: hash now, which finds duplicates.
+    if (!key_def || id_of_node_.empty()) build_int_table();
 }
 
-bool CsvIdIndex::insert_int(std::int64_t id, storage::NodeId node) {
+void CsvIdIndex::build_int_table() const {
+    if (!ints_.empty() || pairs_.empty()) return;
+    // Room for every ID at most half full: probes stay short.
+    std::size_t capacity = 16;
+    shift_ = 60;
+    while (capacity < 2 * pairs_.size()) {
+        capacity *= 2;
+        --shift_;
+    }
+    ints_.assign(capacity, IntSlot{0, storage::no_node});
+    for (const IntSlot& p : pairs_) {
+        if (!insert_int(p.id, p.node)) {
+            ints_.clear();
+            fail(where_, "ID space: two nodes have " + property_name_ + " " + std::to_string(p.id));
+        }
+    }
+}
+
+bool CsvIdIndex::insert_int(std::int64_t id, storage::NodeId node) const {
     std::size_t mask = ints_.size() - 1;
     for (std::size_t i = slot_of(id);; i = (i + 1) & mask) {
         IntSlot& slot = ints_[i];
         if (slot.node == storage::no_node) {
             slot = IntSlot{id, node};
-            ++int_count_;
             return true;
         }
         if (slot.id == id) return false;
@@ -105,17 +101,18 @@ bool CsvIdIndex::insert_int(std::int64_t id, storage::NodeId node) {
 }
 
 std::optional<storage::NodeId> CsvIdIndex::find(std::string_view text, storage::NodeId previous) const {
-    if (int_count_ != 0) {
+    if (!pairs_.empty()) {
         std::int64_t v = 0;
         const char* b = text.data();
         const char* e = b + text.size();
         if (b != e && *b == '+') ++b;
         auto [end, ec] = std::from_chars(b, e, v);
         if (ec == std::errc() && end == e) {
-            if (previous != storage::no_node && v != INT64_MIN) {
+            if (previous != storage::no_node && previous >= first_node_) {
                 std::size_t next = previous + 1 - first_node_;
-                if (previous >= first_node_ && next < id_of_node_.size() && id_of_node_[next] == v) return previous + 1;
+                if (next < id_of_node_.size() && id_of_node_[next] == v) return previous + 1;
             }
+            build_int_table();
             std::size_t mask = ints_.size() - 1;
             for (std::size_t i = slot_of(v);; i = (i + 1) & mask) {
                 const IntSlot& slot = ints_[i];

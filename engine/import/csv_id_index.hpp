@@ -27,7 +27,7 @@ public:
     std::optional<storage::NodeId> find(std::string_view id_text, storage::NodeId previous = storage::no_node) const;
     catalog::TypeId label() const { return label_; }
     const std::string& property_name() const { return property_name_; }
-    std::size_t size() const { return int_count_ + strings_.size(); }
+    std::size_t size() const { return pairs_.size() + strings_.size(); }
 
 private:
     // Integer IDs (the common case, LDBC's) live in a flat open-addressing table: lookups are
@@ -36,20 +36,24 @@ private:
         std::int64_t id;
         storage::NodeId node;  // no_node: empty
     };
-    bool insert_int(std::int64_t id, storage::NodeId node);  // false when present
+    void build_int_table() const;
+    bool insert_int(std::int64_t id, storage::NodeId node) const;  // false when present
     std::size_t slot_of(std::int64_t id) const {
         return static_cast<std::size_t>((static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ull) >> shift_);
     }
 
     catalog::TypeId label_;
     std::string property_name_;
-    std::vector<IntSlot> ints_;
+    std::string where_;
+    // Every (id, node) of the space; hashed into ints_ when first needed: a file that follows
+    // the node file's order never needs it (KEY labels only: their IDs are known unique).
+    std::vector<IntSlot> pairs_;
+    mutable std::vector<IntSlot> ints_;
+    mutable int shift_ = 64;
     // The integer ID of each node first_node_ + i (INT64_MIN: not in the space), when the
     // label's node ids are dense enough for an array; empty otherwise.
     storage::NodeId first_node_ = 0;
     std::vector<std::int64_t> id_of_node_;
-    std::size_t int_count_ = 0;
-    int shift_ = 64;
     std::unordered_map<std::string, storage::NodeId> strings_;
 };
 

@@ -96,7 +96,6 @@ TEST_CASE("Q3 software used by a campaign and by its attributed group") {
         entry.first = row[1].as_string();
         for (const auto& user : row[2].as_list()) entry.second.insert(user.as_string());
     }
-    MESSAGE(actual.size() << " rows, expected " << expected.size() << "; first row: " << (rows.empty() ? std::string() : rows[0][0].to_string() + " " + rows[0][1].to_string()));
     CHECK(actual == expected);
 }
 
@@ -187,6 +186,6 @@ TEST_CASE("(d) one walk from the 2023 report into the techniques ATT&CK's HAFNIU
         actual.insert(row[4].as_string());
     }
     CHECK(!expected.empty());
-    MESSAGE(actual.size() << " rows, expected " << expected.size() << "; first row: " << (rows.empty() ? std::string() : rows[0][0].to_string() + " " + rows[0][1].to_string()));
-    CHECK(actual == expected);
+    CHECK(actual.size() == expected.size());
+    for (const auto& id : expected) CHECK_MESSAGE(actual.count(id) == expected.count(id), id);
 }

@@ -141,6 +141,9 @@ TEST_CASE("COPY errors name file:line:column and leave nothing behind") {
     CHECK(count(db, "MATCH ()-[r]->() RETURN count(*)") == 0);
     CHECK(count(db, "MATCH (n) RETURN count(*)") == 2);
 
+    must(db, copy("D", dir.write("dup.csv", "id:ID(D)\n7\n7\n")));  // no KEY: IDs unchecked until used
+    fails(copy("R", dir.write("to_dup.csv", ":START_ID(D),:END_ID(D)\n7,7\n")), "ID space D: two nodes have id '7'");
+
     fails("COPY P FROM 'x.csv' (DELIM 'ab')", "one-character string", ErrorKind::Semantic);
     fails("COPY P FROM 'x.csv' (COLOUR 'red')", "Unknown COPY option", ErrorKind::Semantic);
 }
