@@ -4,7 +4,7 @@
 # and a prebuilt engine) into the git-ignored bench/.cache/, loads the data into kgq with
 # `kgq -f schema.kgq -f load.kgq`, times load and queries with kgq_lsqb and kuzu_runner.js, checks
 # the counts against LSQB's published answers and prints the table (report.js).
-#   bench/lsqb/run.sh [--timeout SECONDS] [--skip-kuzu]     (KGQ_BUILD=build dir, default build/)
+#   bench/lsqb/run.sh [--timeout SECONDS] [--skip-kuzu] [--no-build]   (KGQ_BUILD: build dir, default build/)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,11 +14,13 @@ cache="$root/bench/.cache"
 out="$root/bench/out/lsqb"
 timeout=300
 skip_kuzu=0
+build_first=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --timeout) timeout="$2"; shift 2 ;;
     --skip-kuzu) skip_kuzu=1; shift ;;
-    *) echo "usage: $0 [--timeout SECONDS] [--skip-kuzu]" >&2; exit 2 ;;
+    --no-build) build_first=0; shift ;;
+    *) echo "usage: $0 [--timeout SECONDS] [--skip-kuzu] [--no-build]" >&2; exit 2 ;;
   esac
 done
 
@@ -37,7 +39,7 @@ data="$pkg/kuzu-source/dataset/lsqb-sf01"
 [ -f "$data/Person.csv" ] || { echo "no LSQB data in $data" >&2; exit 1; }
 
 # ---- 2. kgq: build the two programs, check the load through the CLI, then time it.
-cmake --build "$build" --target kgq_cli kgq_lsqb -j1 >/dev/null
+[ "$build_first" = 0 ] || cmake --build "$build" --target kgq_cli kgq_lsqb -j1 >/dev/null
 # The scripts resolve COPY paths against their own folder: put them next to (links to) the data.
 work="$out/data"
 mkdir -p "$work"

@@ -153,7 +153,7 @@ inline kgq::Database& attack_db() {
     return db;
 }
 
-// The query under a `// @name` line of a .kgq file, up to its ';'.
+// The query under a `// @name` line of a .kgq file, up to its ';' (comment lines skipped).
 inline std::string tagged_query(const std::string& file, const std::string& name) {
     std::ifstream in(file);
     std::stringstream text;
@@ -162,10 +162,18 @@ inline std::string tagged_query(const std::string& file, const std::string& name
     const std::string marker = "// @" + name + "\n";
     const auto at = s.find(marker);
     REQUIRE_MESSAGE(at != std::string::npos, "no query tagged @" << name << " in " << file);
-    const auto start = at + marker.size();
-    const auto end = s.find(';', start);
-    REQUIRE(end != std::string::npos);
-    return s.substr(start, end - start);
+    // The lines after the marker, without whole-line comments, up to the first ';'.
+    std::istringstream lines(s.substr(at + marker.size()));
+    std::string query, line;
+    while (std::getline(lines, line)) {
+        if (line.find_first_not_of(" \t") != std::string::npos && line.substr(line.find_first_not_of(" \t"), 2) == "//")
+            continue;
+        const auto semicolon = line.find(';');
+        query += line.substr(0, semicolon) + "\n";
+        if (semicolon != std::string::npos) return query;
+    }
+    FAIL("the query tagged @" << name << " has no ';'");
+    return {};
 }
 
 inline std::string questions_file() { return std::string(KGQ_SOURCE_DIR) + "/graphs/attack/questions.kgq"; }
