@@ -8,6 +8,7 @@
 #include "kgq/result.hpp"
 #include "storage/graph_store.hpp"
 
+#include <map>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,12 @@ struct ExecutionContext {
     WriteStats stats;
     std::vector<std::unique_ptr<PhysicalOperator>> subplans;  // by subquery id
     bool profile = false;
+    // PROFILE: rows produced and inclusive time of each logical operator's physical operator.
+    struct OperatorProfile {
+        std::uint64_t rows = 0;
+        double ms = 0;
+    };
+    std::map<const void*, OperatorProfile> profiles;
 };
 
 // A run-time error at an expression's position in the statement text.

@@ -3,13 +3,46 @@
 #include "executor/executor.hpp"
 #include "executor/operators/operator_factory.hpp"
 
+#include <chrono>
+
 namespace kgq::executor {
 namespace {
 
 using planner::LogicalOpKind;
 
-PhysicalOperatorPtr build(const LogicalOperator& op) {
-    auto input = [&]() { return op.children.empty() ? nullptr : build(*op.children[0]); };
+// PROFILE: stands between an operator and its consumer, counting rows and time.
+class ProfiledOperator final : public PhysicalOperator {
+public:
+    ProfiledOperator(PhysicalOperatorPtr inner, const LogicalOperator& op) : inner_(std::move(inner)), op_(op) {}
+    void open(ExecutionContext& ctx, const Row& argument) override {
+        auto started = std::chrono::steady_clock::now();
+        inner_->open(ctx, argument);
+        ctx.profiles[&op_].ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    }
+    bool next(ExecutionContext& ctx, Row& row) override {
+        auto started = std::chrono::steady_clock::now();
+        bool more = inner_->next(ctx, row);
+        auto& p = ctx.profiles[&op_];
+        p.ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        p.rows += more ? 1 : 0;
+        return more;
+    }
+
+private:
+    PhysicalOperatorPtr inner_;
+    const LogicalOperator& op_;
+};
+
+PhysicalOperatorPtr build_operator(const LogicalOperator& op, bool profile);
+
+PhysicalOperatorPtr build(const LogicalOperator& op, bool profile) {
+    PhysicalOperatorPtr p = build_operator(op, profile);
+    if (profile && p) return std::make_unique<ProfiledOperator>(std::move(p), op);
+    return p;
+}
+
+PhysicalOperatorPtr build_operator(const LogicalOperator& op, bool profile) {
+    auto input = [&]() { return op.children.empty() ? nullptr : build(*op.children[0], profile); };
     switch (op.kind) {
         case LogicalOpKind::Argument: return make_argument();
         case LogicalOpKind::NodeScan: return make_node_scan(op, input());
@@ -20,7 +53,7 @@ PhysicalOperatorPtr build(const LogicalOperator& op) {
         case LogicalOpKind::Filter: return make_filter(op, input());
         case LogicalOpKind::Optional: {
             auto in = input();
-            return make_optional(op, std::move(in), build(*op.children[1]));
+            return make_optional(op, std::move(in), build(*op.children[1], profile));
         }
         case LogicalOpKind::Project: return make_project(op, input());
         case LogicalOpKind::Aggregate: return make_aggregate(op, input());
@@ -32,7 +65,7 @@ PhysicalOperatorPtr build(const LogicalOperator& op) {
         case LogicalOpKind::Create: return make_create(op, input());
         case LogicalOpKind::Merge: {
             auto in = input();
-            return make_merge(op, std::move(in), build(*op.children[1]));
+            return make_merge(op, std::move(in), build(*op.children[1], profile));
         }
         case LogicalOpKind::SetProperties: return make_set(op, input());
         case LogicalOpKind::Remove: return make_remove(op, input());
@@ -40,7 +73,7 @@ PhysicalOperatorPtr build(const LogicalOperator& op) {
         case LogicalOpKind::Eager: return make_eager(input());
         case LogicalOpKind::Union: {
             auto in = input();
-            return make_union(op, std::move(in), build(*op.children[1]));
+            return make_union(op, std::move(in), build(*op.children[1], profile));
         }
         case LogicalOpKind::ProduceResults: return input();
     }
@@ -50,8 +83,8 @@ PhysicalOperatorPtr build(const LogicalOperator& op) {
 }  // namespace
 
 std::vector<std::vector<Value>> execute(const planner::LogicalPlan& plan, ExecutionContext& ctx) {
-    for (const auto& sub : plan.subplans) ctx.subplans.push_back(build(*sub));
-    PhysicalOperatorPtr root = build(*plan.root);
+    for (const auto& sub : plan.subplans) ctx.subplans.push_back(build(*sub, ctx.profile));
+    PhysicalOperatorPtr root = build(*plan.root, ctx.profile);
     Row argument(plan.slot_count);
     root->open(ctx, argument);
     std::vector<std::vector<Value>> rows;

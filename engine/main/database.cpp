@@ -15,6 +15,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <cstdio>
 
 namespace kgq {
 
@@ -92,7 +93,15 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
     result.mutable_rows() = std::move(rows);
     result.mutable_stats() = ctx.stats;
     if (statement.mode == ast::ExplainMode::Profile) {
-        result.set_message(plan.to_string(bound, catalog) + std::to_string(result.row_count()) + " rows\n");
+        auto annotate = [&](const planner::LogicalOperator& op) {
+            auto it = ctx.profiles.find(&op);
+            if (it == ctx.profiles.end()) return std::string();
+            char buffer[96];
+            std::snprintf(buffer, sizeof buffer, "  {rows: %llu, time: %.3f ms}",
+                          static_cast<unsigned long long>(it->second.rows), it->second.ms);
+            return std::string(buffer);
+        };
+        result.set_message(plan.to_string(bound, catalog, annotate) + std::to_string(result.row_count()) + " rows\n");
     }
     return result;
 }

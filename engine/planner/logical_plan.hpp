@@ -7,6 +7,7 @@
 #include "binder/bound_query.hpp"
 #include "catalog/catalog.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -111,8 +112,11 @@ struct LogicalPlan {
     std::vector<int> column_slots;
     int slot_count = 0;
 
-    // EXPLAIN: the operators, then each variable with the types inferred for it.
-    std::string to_string(const binder::BoundQuery& query, const catalog::Catalog& catalog) const;
+    // EXPLAIN: the operators, then each variable with the types inferred for it. PROFILE
+    // passes an annotator that appends each operator's rows and time.
+    using Annotator = std::function<std::string(const LogicalOperator&)>;
+    std::string to_string(const binder::BoundQuery& query, const catalog::Catalog& catalog,
+                          const Annotator& annotate = {}) const;
 };
 
 }  // namespace kgq::planner

@@ -36,7 +36,8 @@ const char* op_name(LogicalOpKind k) {
     return "?";
 }
 
-void print(const LogicalOperator& op, const binder::BoundQuery& query, int depth, std::ostringstream& out) {
+void print(const LogicalOperator& op, const binder::BoundQuery& query, int depth, std::ostringstream& out,
+           const LogicalPlan::Annotator& annotate) {
     out << std::string(depth * 2, ' ') << op_name(op.kind);
     if (!op.detail.empty()) out << " " << op.detail;
     if (op.kind == LogicalOpKind::ProduceResults) {
@@ -54,18 +55,20 @@ void print(const LogicalOperator& op, const binder::BoundQuery& query, int depth
         out << "]";
     }
     if (op.impossible) out << " (never matches: unknown label or type)";
+    if (annotate) out << annotate(op);
     out << "\n";
-    for (const auto& c : op.children) print(*c, query, depth + 1, out);
+    for (const auto& c : op.children) print(*c, query, depth + 1, out, annotate);
 }
 
 }  // namespace
 
-std::string LogicalPlan::to_string(const binder::BoundQuery& query, const catalog::Catalog& catalog) const {
+std::string LogicalPlan::to_string(const binder::BoundQuery& query, const catalog::Catalog& catalog,
+                                   const Annotator& annotate) const {
     std::ostringstream out;
-    print(*root, query, 0, out);
+    print(*root, query, 0, out, annotate);
     for (std::size_t i = 0; i < subplans.size(); ++i) {
         out << "Subquery #" << i << ":\n";
-        print(*subplans[i], query, 1, out);
+        print(*subplans[i], query, 1, out, annotate);
     }
     bool header = false;
     for (std::size_t s = 0; s < query.slot_names.size(); ++s) {
