@@ -221,6 +221,8 @@ ExprPtr Binder::bind_expression(const ast::Expression& expr) {
                 }
                 auto e = make(ExprKind::Parameter, node);
                 e->name = node.name;
+                // The supplied value's type: checked where the parameter is used.
+                if (!it->second.is_null()) e->type = LogicalType::of(catalog::type_kind_of(it->second));
                 return e;
             } else if constexpr (std::is_same_v<T, ast::Variable>) {
                 const VariableInfo* info = lookup(node.name);
@@ -337,6 +339,7 @@ ExprPtr Binder::bind_chain(const ast::OperatorChain& chain) {
         ExprPtr result;
         for (const auto& op : chain.rest) {
             ExprPtr right = bind_expression(op.operand);
+            check_comparable(*left, *right, op);
             ExprPtr right_copy = right->clone();
             auto cmp = make_binary(binary_kind(op.op), std::move(left), std::move(right), op);
             cmp->type = LogicalType::of(TypeKind::Bool);
@@ -365,6 +368,11 @@ ExprPtr Binder::bind_chain(const ast::OperatorChain& chain) {
             const char* name = kind == ExprKind::And ? "AND" : kind == ExprKind::Or ? "OR" : "XOR";
             check_boolean_operand(*left, name);
             check_boolean_operand(*right, name);
+        }
+        if (kind == ExprKind::Subtract || kind == ExprKind::Multiply || kind == ExprKind::Divide ||
+            kind == ExprKind::Modulo || kind == ExprKind::Power) {
+            check_arithmetic_operand(*left, op);
+            check_arithmetic_operand(*right, op);
         }
         if (kind == ExprKind::In) {
             using catalog::TypeKind;
@@ -418,6 +426,7 @@ ExprPtr Binder::bind_access_chain(const ast::AccessChain& chain) {
                     e->offset = base->offset;
                     e->length = a.end - base->offset;
                     e->name = a.key;
+                    e->type = declared_property_type(*base, a.key);
                     e->children.push_back(std::move(base));
                     return e;
                 } else if constexpr (std::is_same_v<A, ast::LabelCheck>) {
@@ -485,6 +494,7 @@ ExprPtr Binder::bind_aggregate(const ast::FunctionCall* call, const ast::Located
                  "Wrong number of arguments to " + call->name + "()", where);
         }
     }
+    check_aggregate_argument(spec, where);
     spec.slot = new_slot("  agg" + std::to_string(hidden_counter_++), VariableKind::Value);
     auto e = make(ExprKind::AggregateRef, where);
     e->slot = spec.slot;

@@ -9,6 +9,7 @@
 #include "parser.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace kgq::binder {
@@ -155,6 +156,80 @@ void Binder::check_property_access(const BoundExpression& base, const std::strin
          "Unknown property '" + key + "' on " + owner +
              did_you_mean(key, std::vector<std::string>(names.begin(), names.end())),
          at);
+}
+
+catalog::LogicalType Binder::declared_property_type(const BoundExpression& base, const std::string& key) const {
+    const auto& c = catalog_;
+    if (!c.strict() || base.kind != ExprKind::Variable || base.slot < 0) return {};
+    VariableKind kind = query_->slot_kinds[base.slot];
+    const auto& types = query_->slot_types[base.slot];
+    auto k = c.find_property_key(key);
+    if (types.empty() || !k) return {};
+    std::optional<catalog::LogicalType> found;
+    auto consider = [&](const catalog::PropertyDef* def) {
+        if (!def) return;
+        if (found && !(*found == def->type)) found = catalog::LogicalType::any();
+        else if (!found) found = def->type;
+    };
+    for (catalog::TypeId t : types) {
+        if (kind == VariableKind::Node) {
+            for (catalog::TypeId sub : c.subtypes(t)) consider(c.find_property(sub, *k));
+        } else if (kind == VariableKind::Relationship) {
+            consider(c.find_relation_property(t, *k));
+        }
+    }
+    return found.value_or(catalog::LogicalType::any());
+}
+
+namespace {
+
+bool is_number(catalog::TypeKind k) { return k == catalog::TypeKind::Int || k == catalog::TypeKind::Float; }
+
+// Kinds whose values are compared with each other at all (numbers with numbers, ...).
+bool comparable_kinds(catalog::TypeKind a, catalog::TypeKind b) {
+    using catalog::TypeKind;
+    if (a == TypeKind::Any || b == TypeKind::Any || a == TypeKind::Null || b == TypeKind::Null) return true;
+    if (is_number(a) && is_number(b)) return true;
+    return a == b;
+}
+
+}  // namespace
+
+void Binder::check_comparable(const BoundExpression& a, const BoundExpression& b, const ast::Located& at) {
+    if (comparable_kinds(a.type.kind, b.type.kind)) return;
+    // Only where the schema told us a type: literals against literals are openCypher's business.
+    bool from_schema = a.kind == ExprKind::Property || b.kind == ExprKind::Property ||
+                       a.kind == ExprKind::Parameter || b.kind == ExprKind::Parameter;
+    if (!from_schema) return;
+    std::string message = "Cannot compare " + a.type.to_string() + " with " + b.type.to_string() +
+                          ": the comparison is never true";
+    if (catalog_.strict()) fail(ErrorKind::Type, "TypeError", "IncomparableTypes", message, at);
+    warn("IncomparableTypes", message, at);
+}
+
+void Binder::check_arithmetic_operand(const BoundExpression& e, const ast::Located& at) {
+    using catalog::TypeKind;
+    TypeKind k = e.type.kind;
+    if (k != TypeKind::String && k != TypeKind::Bool) return;
+    if (e.kind != ExprKind::Property && e.kind != ExprKind::Parameter) return;
+    std::string message = "Arithmetic on a " + e.type.to_string() + " value";
+    if (catalog_.strict()) fail(ErrorKind::Type, "TypeError", "InvalidArgumentType", message, at);
+    warn("InvalidArgumentType", message, at);
+}
+
+void Binder::check_aggregate_argument(const AggregateSpec& spec, const ast::Located& at) {
+    using catalog::TypeKind;
+    if (!spec.argument) return;
+    TypeKind k = spec.argument->type.kind;
+    bool numeric_only = spec.function == "sum" || spec.function == "avg" || spec.function == "stdev" ||
+                        spec.function == "stdevp" || spec.function == "percentilecont" ||
+                        spec.function == "percentiledisc";
+    if (!numeric_only || k == TypeKind::Any || k == TypeKind::Null || is_number(k)) return;
+    if (k == TypeKind::Duration && (spec.function == "sum" || spec.function == "avg")) return;
+    if (spec.argument->kind != ExprKind::Property && spec.argument->kind != ExprKind::Parameter) return;
+    std::string message = spec.function + "() needs numbers, got " + spec.argument->type.to_string();
+    if (catalog_.strict()) fail(ErrorKind::Type, "TypeError", "InvalidArgumentType", message, at);
+    warn("InvalidArgumentType", message, at);
 }
 
 void Binder::infer_endpoint_types(BoundPattern& pattern, const ast::Located& at) {

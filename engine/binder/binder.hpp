@@ -102,6 +102,13 @@ private:
     // patterns are errors.
     void infer_endpoint_types(BoundPattern& pattern, const ast::Located& at);
     void warn(std::string code, std::string message, const ast::Located& at);
+    // The declared type of base.key when every type base can have declares it alike.
+    catalog::LogicalType declared_property_type(const BoundExpression& base, const std::string& key) const;
+    // Values of these types are never comparable / are no numbers: an error in strict mode
+    // (the result would always be null or false), a warning in open mode.
+    void check_comparable(const BoundExpression& a, const BoundExpression& b, const ast::Located& at);
+    void check_arithmetic_operand(const BoundExpression& e, const ast::Located& at);
+    void check_aggregate_argument(const AggregateSpec& spec, const ast::Located& at);
     std::vector<catalog::TypeId>& slot_types(int slot);
 
     /*** scope ***/

@@ -5,7 +5,6 @@
 #include "function/function_support.hpp"
 #include "value/temporal.hpp"
 
-#include <chrono>
 #include <cmath>
 
 namespace kgq::function {
@@ -167,19 +166,13 @@ std::optional<std::string> timezone_of(const Fields& f) {
     return s;
 }
 
-std::int64_t now_utc_seconds() {
-    using namespace std::chrono;
-    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-}
-
-std::int64_t now_utc_nanos() {
-    using namespace std::chrono;
-    return duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
-}
+// "Now" is the statement's instant (value::StatementClock), so every date() of one
+// statement agrees; .realtime() asks the system clock each time.
+std::int64_t now_utc_seconds() { return floor_div(statement_now_nanos(), nanos_per_second); }
 
 // The current instant as a DateTime in `zone` (UTC when empty).
-DateTime now_in(const std::string& zone) {
-    std::int64_t n = now_utc_nanos();
+DateTime now_in(const std::string& zone, bool realtime) {
+    std::int64_t n = realtime ? realtime_now_nanos() : statement_now_nanos();
     std::int64_t s = floor_div(n, nanos_per_second);
     auto nanos = std::int32_t(n - s * nanos_per_second);
     std::int32_t offset = zone.empty() ? 0 : zone_offset_at_utc(zone, s);
@@ -255,21 +248,10 @@ Value build(Kind kind, const Value& arg, const char* fn) {
     }
 
     std::optional<std::string> tz = want_time ? timezone_of(f) : std::nullopt;
-    // A zoned base moved to another zone keeps its instant (12:00+01:00 -> 16:00+05:00).
-    if (tz && base.offset && base.nanos && (kind == Kind::Time || kind == Kind::DateTime)) {
-        std::int64_t days = base.days.value_or(0);
-        if (f.value("date") || !base.days) days = base.days.value_or(0);
-        std::int64_t local = days * seconds_per_day + *base.nanos / nanos_per_second;
-        std::int64_t utc = local - *base.offset;
-        std::int32_t target = zone_offset_at_utc(*tz, utc);
-        std::int64_t shifted = (*base.nanos + std::int64_t(target - *base.offset) * nanos_per_second);
-        std::int64_t day_shift = floor_div(shifted, nanos_per_day);
-        base.nanos = shifted - day_shift * nanos_per_day;
-        // Only a whole datetime moves across midnight; a time-of-day just wraps.
-        if (f.value("datetime") && !f.value("date") && base.days) base.days = *base.days + day_shift;
-        base.offset = target;
-        base.zone.clear();
-    }
+    // A zoned time base moved to another zone keeps its instant (12:00+01:00 -> 16:00+05:00).
+    // The map's fields apply first, in the base's zone: {date: d, time: t, day: 28} is the
+    // 28th at t's wall clock there (with that day's DST offset), then converted.
+    bool convert = tz && base.offset && base.nanos && (kind == Kind::Time || kind == Kind::DateTime);
 
     switch (kind) {
         case Kind::Date: return Date{date_from(f, base.days)};
@@ -277,7 +259,15 @@ Value build(Kind kind, const Value& arg, const char* fn) {
         case Kind::Time: {
             std::int64_t nanos = time_from(f, base.nanos);
             std::int32_t offset = base.offset.value_or(0);
-            if (tz) offset = parse_offset(*tz) ? *parse_offset(*tz) : zone_offset_at_utc(*tz, now_utc_seconds());
+            if (tz) {
+                std::int32_t target = parse_offset(*tz) ? *parse_offset(*tz) : zone_offset_at_utc(*tz, now_utc_seconds());
+                if (convert) {
+                    // A time of day has no date to carry into: it wraps around midnight.
+                    nanos += std::int64_t(target - offset) * nanos_per_second;
+                    nanos -= floor_div(nanos, nanos_per_day) * nanos_per_day;
+                }
+                offset = target;
+            }
             return Time{nanos, offset};
         }
         case Kind::LocalDateTime:
@@ -287,6 +277,14 @@ Value build(Kind kind, const Value& arg, const char* fn) {
             std::int64_t local = days * seconds_per_day + nanos / nanos_per_second;
             auto sub = std::int32_t(nanos % nanos_per_second);
             if (kind == Kind::LocalDateTime) return LocalDateTime{local, sub};
+            if (convert) {
+                DateTime there = base.zone.empty() ? datetime_with_offset(local, sub, *base.offset)
+                                                   : make_datetime(local, sub, base.zone);
+                std::int32_t target = zone_offset_at_utc(*tz, there.seconds);
+                DateTime here = datetime_with_offset(there.seconds + target, sub, target);
+                if (!parse_offset(*tz)) here.zone = *tz;
+                return here;
+            }
             if (tz) return make_datetime(local, sub, *tz);
             if (!base.zone.empty()) return make_datetime(local, sub, base.zone);
             return datetime_with_offset(local, sub, base.offset.value_or(0));
@@ -296,7 +294,7 @@ Value build(Kind kind, const Value& arg, const char* fn) {
 }
 
 // The current value of a kind, in the default zone (UTC) or the one given.
-Value current(Kind kind, Args a, const char* fn) {
+Value current(Kind kind, Args a, const char* fn, bool realtime = false) {
     std::string zone;
     if (!a.empty() && !a[0].is_null()) {
         if (a[0].is_map()) {
@@ -307,7 +305,7 @@ Value current(Kind kind, Args a, const char* fn) {
             if (!is_known_zone(zone)) throw_invalid_value("Invalid time zone '" + zone + "'");
         }
     }
-    DateTime now = now_in(zone);
+    DateTime now = now_in(zone, realtime);
     Parts p = parts_of(now);
     switch (kind) {
         case Kind::Date: return Date{*p.days};
@@ -342,8 +340,12 @@ Value construct(Args a, const FunctionContext&) {
     return build(K, a[0], kind_fn_name<K>());
 }
 
-template <Kind K>
-Value construct_now(Args a, const FunctionContext&) { return current(K, a, kind_fn_name<K>()); }
+template <Kind K, bool Realtime>
+Value construct_now(Args a, const FunctionContext&) {
+    // date.statement(null) is null like date(null), not "now" in the default zone.
+    if (!a.empty() && a[0].is_null()) return Value();
+    return current(K, a, kind_fn_name<K>(), Realtime);
+}
 
 // ---------------------------------------------------------------- truncate
 // date.truncate('month', x, {day: 2}): x cut down to the unit, then fields overridden.
@@ -383,6 +385,15 @@ Value truncate(Args a, const FunctionContext&) {
         if (!a[2].is_map()) wrong_type(fn, a[2], "MAP");
         m = a[2].as_map();
     }
+    // Sub-second fields finer than the unit keep the truncated coarser part, as Neo4j does:
+    // truncating ...14.645876123 to the millisecond with {nanosecond: 2} gives ...14.645000002,
+    // where a plain {nanosecond: 2} override would replace the whole fraction.
+    auto given = [&](const char* k) { const Value* v = m.find(k); return v && !v->is_null(); };
+    std::int64_t frac = nanos % nanos_per_second;
+    if (unit == "millisecond" && !given("millisecond") && (given("microsecond") || given("nanosecond")))
+        m["millisecond"] = Value(frac / 1'000'000);
+    else if (unit == "microsecond" && !given("millisecond") && !given("microsecond") && given("nanosecond"))
+        m["microsecond"] = Value(frac / 1000);
     // Rebuild through the constructor: the truncated wall clock is the base, the map
     // overrides fields; a timezone in the map replaces the zone without converting
     // (truncating 12:31-01:00 to the day in Stockholm gives 00:00 Stockholm time).
@@ -428,24 +439,28 @@ Value from_epoch_millis(Args a, const FunctionContext&) {
     return DateTime{s, std::int32_t((ms - s * 1000) * 1'000'000), 0, {}};
 }
 
-Value timestamp(Args, const FunctionContext&) { return now_utc_nanos() / 1'000'000; }
+// Like Neo4j, one value for the whole statement (still volatile: never folded at plan time).
+Value timestamp(Args, const FunctionContext&) { return floor_div(statement_now_nanos(), 1'000'000); }
+
+// date, date.transaction, date.statement, date.realtime, date.truncate (and so on).
+template <Kind K>
+void add_family(std::vector<FunctionDef>& out, TypeKind t) {
+    const std::string name = kind_fn_name<K>();
+    // "Now" is fixed per statement (Neo4j's statement clock), so only .realtime is volatile.
+    out.push_back(def(name, 0, 1, construct<K>, t));
+    for (const char* clock : {".transaction", ".statement"}) out.push_back(def(name + clock, 0, 1, construct_now<K, false>, t));
+    out.push_back(def(name + ".realtime", 0, 1, construct_now<K, true>, t, true));
+    out.push_back(def(name + ".truncate", 2, 3, truncate<K>, t));
+}
 
 }  // namespace
 
 void add_temporal_functions(std::vector<FunctionDef>& out) {
-    auto family = [&](const std::string& name, ScalarFunction ctor, ScalarFunction now, ScalarFunction trunc, TypeKind t) {
-        // "Now" is fixed per statement (Neo4j's statement clock), so only .realtime is volatile.
-        out.push_back(def(name, 0, 1, ctor, t));
-        for (const char* clock : {".transaction", ".statement"}) out.push_back(def(name + clock, 0, 1, now, t));
-        out.push_back(def(name + ".realtime", 0, 1, now, t, true));
-        out.push_back(def(name + ".truncate", 2, 3, trunc, t));
-    };
-    family("date", construct<Kind::Date>, construct_now<Kind::Date>, truncate<Kind::Date>, TypeKind::Date);
-    family("localtime", construct<Kind::LocalTime>, construct_now<Kind::LocalTime>, truncate<Kind::LocalTime>, TypeKind::LocalTime);
-    family("time", construct<Kind::Time>, construct_now<Kind::Time>, truncate<Kind::Time>, TypeKind::Time);
-    family("localdatetime", construct<Kind::LocalDateTime>, construct_now<Kind::LocalDateTime>,
-           truncate<Kind::LocalDateTime>, TypeKind::LocalDateTime);
-    family("datetime", construct<Kind::DateTime>, construct_now<Kind::DateTime>, truncate<Kind::DateTime>, TypeKind::DateTime);
+    add_family<Kind::Date>(out, TypeKind::Date);
+    add_family<Kind::LocalTime>(out, TypeKind::LocalTime);
+    add_family<Kind::Time>(out, TypeKind::Time);
+    add_family<Kind::LocalDateTime>(out, TypeKind::LocalDateTime);
+    add_family<Kind::DateTime>(out, TypeKind::DateTime);
     out.push_back(def("datetime.fromepoch", 2, 2, from_epoch, TypeKind::DateTime));
     out.push_back(def("datetime.fromepochmillis", 1, 1, from_epoch_millis, TypeKind::DateTime));
     out.push_back(def("duration", 1, 1, duration_fn, TypeKind::Duration));

@@ -5,6 +5,7 @@
 #include "value/temporal.hpp"
 #include "value/value_error.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -61,6 +62,30 @@ void iso_week_of(std::int64_t days, std::int64_t& week_year, int& week) {
         if (days < week_one_monday(week_year)) week_year = year - 1;
     }
     week = int((days - week_one_monday(week_year)) / 7) + 1;
+}
+
+// ---------------------------------------------------------------- statement clock
+namespace {
+// Per thread: a statement runs on one thread, and concurrent statements on other
+// threads keep their own instants.
+thread_local std::optional<std::int64_t> pinned_now;
+}  // namespace
+
+std::int64_t realtime_now_nanos() {
+    using namespace std::chrono;
+    return duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::int64_t statement_now_nanos() { return pinned_now ? *pinned_now : realtime_now_nanos(); }
+
+StatementClock::StatementClock() {
+    if (pinned_now) return;
+    pinned_now = realtime_now_nanos();
+    pinned_here_ = true;
+}
+
+StatementClock::~StatementClock() {
+    if (pinned_here_) pinned_now.reset();
 }
 
 // ---------------------------------------------------------------- durations

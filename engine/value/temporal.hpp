@@ -40,6 +40,25 @@ Duration normalized_duration(std::int64_t months, std::int64_t days, std::int64_
 Duration duration_from_parts(long double months, long double days, long double seconds,
                              long double nanos);
 
+// ---- the statement clock. openCypher's date(), datetime.statement(), ... read "now" once
+// per statement, so localtime() = localtime() holds and duration.between(date(), date()) is
+// PT0S. Database::run_statement opens a StatementClock around each statement; it pins the
+// instant for this thread (an inner scope keeps the outer pin). Without one, every read
+// takes the system clock, as .realtime() always does.
+class StatementClock {
+public:
+    StatementClock();
+    ~StatementClock();
+    StatementClock(const StatementClock&) = delete;
+    StatementClock& operator=(const StatementClock&) = delete;
+
+private:
+    bool pinned_here_ = false;
+};
+// Nanoseconds since the epoch (UTC): the pinned statement instant, or the system clock.
+std::int64_t statement_now_nanos();
+std::int64_t realtime_now_nanos();
+
 // ---- time zones (IANA names via the system's zoneinfo, or fixed offsets)
 bool is_known_zone(std::string_view zone);
 // Offset in seconds of `zone` at the given UTC instant.

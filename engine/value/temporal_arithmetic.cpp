@@ -133,6 +133,7 @@ struct Moment {
     std::int64_t days = 0;
     std::int64_t nanos_of_day = 0;
     std::optional<std::int32_t> offset;
+    std::string zone;  // a DateTime's named zone
 };
 
 Moment moment_of(const Value& v) {
@@ -154,6 +155,7 @@ Moment moment_of(const Value& v) {
         case ValueKind::DateTime:
             set_local(local_seconds_of(v.as_datetime()), v.as_datetime().nanos);
             m.offset = v.as_datetime().offset_seconds;
+            m.zone = v.as_datetime().zone;
             break;
         default: throw_type_error("Type mismatch: duration.between expected temporal values but got " + type_name(v));
     }
@@ -165,6 +167,17 @@ enum class Unit { All, Months, Days, Seconds };
 Value between(const Value& from, const Value& to, Unit unit) {
     if (from.is_null() || to.is_null()) return Value();
     Moment a = moment_of(from), b = moment_of(to);
+    // A local value against a datetime in a named zone is read in that zone, on its date
+    // when it has none, at midnight when it has no time: across a DST change 00:00 to 04:00
+    // local is PT5H, not PT4H (Temporal10 [8]).
+    auto place_in_zone = [](Moment& local, const Moment& zoned) {
+        if (local.offset || zoned.zone.empty() || !zoned.has_date) return;
+        if (!local.has_date) local.days = zoned.days;
+        local.has_date = local.has_time = true;
+        local.offset = zone_offset_for_local(zoned.zone, local.days * seconds_per_day + local.nanos_of_day / nanos_per_second);
+    };
+    place_in_zone(a, b);
+    place_in_zone(b, a);
     // Compare in the first value's offset when both have one.
     i128 shift = (a.offset && b.offset) ? i128(*a.offset - *b.offset) * nanos_per_second : 0;
     if (!a.has_date || !b.has_date) {

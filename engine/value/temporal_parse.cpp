@@ -42,9 +42,15 @@ std::int64_t date_days(std::string_view s, std::string_view text) {
         sign = rest[0] == '-' ? -1 : 1;
         rest.remove_prefix(1);
     }
-    if (rest.size() < 4) malformed("date", text);
-    std::int64_t year = sign * number(rest.substr(0, 4), "date", text);
-    rest.remove_prefix(4);
+    // Four digits, or with a sign up to nine followed by '-' (java.time's -999999999-01-01).
+    std::size_t year_digits = 4;
+    if (s.size() != rest.size()) {
+        std::size_t dash = rest.find('-');
+        if (dash != std::string_view::npos && dash > 4 && dash <= 9) year_digits = dash;
+    }
+    if (rest.size() < year_digits) malformed("date", text);
+    std::int64_t year = sign * number(rest.substr(0, year_digits), "date", text);
+    rest.remove_prefix(year_digits);
     if (rest.empty()) return days_from_civil(year, 1, 1);
     bool extended = rest[0] == '-';
     if (extended) rest.remove_prefix(1);
