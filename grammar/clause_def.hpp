@@ -40,6 +40,7 @@ struct set_variable_class : annotate_position {};
 struct set_operator_class : annotate_position {};
 struct set_labels_class : annotate_position {};
 struct property_expression_class : annotate_position {};
+struct property_owner_class : annotate_position {};
 struct remove_class : annotate_position {};
 struct remove_items_class : annotate_position {};
 struct remove_item_class : annotate_position {};
@@ -78,6 +79,7 @@ x3::rule<set_variable_class, ast::SetVariable> const set_variable = "a variable 
 x3::rule<set_operator_class, bool> const set_operator = "'=' or '+='";
 x3::rule<set_labels_class, ast::SetLabels> const set_labels = "labels to set";
 x3::rule<property_expression_class, ast::AccessChain> const property_expression = "a property";
+x3::rule<property_owner_class, ast::Expression> const property_owner = "a variable or a parenthesized expression";
 x3::rule<remove_class, ast::Remove> const remove = "REMOVE";
 x3::rule<remove_items_class, std::vector<ast::RemoveItem>> const remove_items = "a property or label to remove";
 x3::rule<remove_item_class, ast::RemoveItem> const remove_item = "a property or label to remove";
@@ -136,8 +138,10 @@ auto const set_property_def = property_expression >> lit('=') > expression;
 auto const set_variable_def = variable >> set_operator > expression;
 auto const set_operator_def = (token("+=") >> attr(true)) | (lit('=') >> attr(false));
 auto const set_labels_def = variable >> +(lit(':') > label_name);
-// n.a.b: the target of SET n.p = e and REMOVE n.p.
-auto const property_expression_def = variable >> +property_lookup;
+// n.a.b: the target of SET n.p = e and REMOVE n.p. openCypher allows any atom before the
+// lookups; a variable or a parenthesised expression, SET (n).name = 'x', is what queries use.
+auto const property_expression_def = property_owner >> +property_lookup;
+auto const property_owner_def = variable | (lit('(') > expression > lit(')'));
 
 auto const remove_def =
     by_actions[(keyword("remove") > remove_items)[assign_to(&ast::Remove::items)]];
@@ -194,7 +198,7 @@ auto const expression_list_def = expression % ',';
 
 BOOST_SPIRIT_DEFINE(regular_query, union_part, single_query, clause, match, unwind, create, merge,
                     merge_action, merge_trigger, set_clause, set_items, set_item, set_property,
-                    set_variable, set_operator, set_labels, property_expression, remove,
+                    set_variable, set_operator, set_labels, property_expression, property_owner, remove,
                     remove_items, remove_item, remove_property, remove_labels, delete_,
                     delete_keyword, with, return_, projection_body, projection_item, sort_items,
                     sort_item, sort_direction, call, procedure_name, yield_items, yield_item,

@@ -28,15 +28,17 @@ public:
 
     // The first failure wins: X3 unwinds from the innermost expectation, which is the one
     // that names the token the user got wrong.
-    void report(Iterator where, std::string expected) {
+    void report(Iterator where, std::string expected, std::string detail = {}) {
         if (failed_) return;
         failed_ = true;
         failure_where_ = where;
         failure_expected_ = std::move(expected);
+        failure_detail_ = std::move(detail);
     }
     bool failed() const { return failed_; }
     Iterator failure_where() const { return failure_where_; }
     std::string const& failure_expected() const { return failure_expected_; }
+    std::string const& failure_detail() const { return failure_detail_; }
 
 private:
     Iterator begin_;
@@ -44,7 +46,40 @@ private:
     bool failed_ = false;
     Iterator failure_where_{};
     std::string failure_expected_;
+    std::string failure_detail_;  // openCypher detail for a recognised mistake, else empty
 };
+
+// Recognises a known mistake where the grammar would otherwise just report the next token
+// as unexpected: when `subject` matches here, reports `detail` (InvalidRelationshipPattern)
+// and aborts the parse; otherwise matches nothing. Made by reject_as().
+template <typename Subject>
+struct reject_parser : x3::unary_parser<Subject, reject_parser<Subject>> {
+    using base_type = x3::unary_parser<Subject, reject_parser<Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    reject_parser(Subject const& subject, char const* expected, char const* detail)
+        : base_type(subject), expected(expected), detail(detail) {}
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
+               Attribute&) const {
+        Iterator probe = first;
+        if (!this->subject.parse(probe, last, context, rcontext, x3::unused)) return true;
+        x3::skip_over(first, last, context);
+        x3::get<error_handler_tag>(context).report(first, expected, detail);
+        boost::throw_exception(x3::expectation_failure<Iterator>(first, expected));
+    }
+
+    char const* expected;
+    char const* detail;
+};
+
+template <typename Subject>
+reject_parser<typename x3::extension::as_parser<Subject>::value_type> reject_as(
+    char const* detail, char const* expected, Subject const& subject) {
+    return {x3::as_parser(subject), expected, detail};
+}
 
 // Mixed into the start rule's ID only: every `>` below it unwinds to here.
 struct report_errors {

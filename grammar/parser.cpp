@@ -63,6 +63,7 @@ ParseResult parse_script(std::string_view text) {
     }
     if (handler.failed()) {
         result.error = make_error(text, handler.failure_where(), handler.failure_expected());
+        result.error.detail = handler.failure_detail();
     } else {
         result.error = make_error(text, first, "a statement");
     }

@@ -22,6 +22,9 @@ struct SyntaxError {
     std::string expected;      // what the grammar wanted there, e.g. "')'" or "an expression"
     std::string found;         // the text found there (a short excerpt), or "end of input"
     std::string message;       // "Expected ')' but found 'RETURN'"
+    // The openCypher error detail when the grammar knows it (InvalidRelationshipPattern);
+    // empty for a plain unexpected token, which the engine classifies itself.
+    std::string detail;
 };
 
 struct ParseResult {

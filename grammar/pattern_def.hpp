@@ -99,8 +99,13 @@ auto const relationship_pattern_def =
       by_actions[(lit('<') >> lit('-') >> relationship_body >> matches[lit('>')])[make_relationship(true)]
     | (lit('-') >> relationship_body >> matches[lit('>')])[make_relationship(false)]];
 
-auto const relationship_detail_def =
-    lit('[') >> -variable_name >> -relationship_types >> -variable_length >> -properties > lit(']');
+// A length written without '*' ([:T 1..2], [:T..]) or with a negative bound ([:T*-2],
+// [:T*1..-2]) is openCypher's InvalidRelationshipPattern, not just an unexpected token.
+auto const malformed_length = reject_as("InvalidRelationshipPattern",
+    "']' (a variable length is *, *n, *n.., *..m or *n..m with bounds of 0 or more)",
+    token("..") | (lit('-') >> x3::digit) | x3::digit);
+auto const relationship_detail_def = lit('[') >> -variable_name >> -relationship_types >>
+    -variable_length >> -properties >> malformed_length > lit(']');
 auto const relationship_types_def =
     lit(':') > (relationship_type_name % (lit('|') >> -lit(':')));
 

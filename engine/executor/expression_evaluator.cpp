@@ -45,7 +45,8 @@ Value relationship_value(const storage::GraphStore& store, storage::RelId id) {
     r.id = id;
     r.start = store.rel_source(id);
     r.end = store.rel_target(id);
-    r.type = store.catalog().relation_type(store.rel_type(id)).name;
+    // The type name is filled in only when the value leaves the engine (result_materializer):
+    // a string per expanded relationship would dominate pattern matching.
     return Value(std::move(r));
 }
 

@@ -17,7 +17,7 @@ Value property_of(const Value& base, const std::string& key, ExecutionContext& c
                   const binder::BoundExpression* at);
 
 // Node and Relationship values as the engine passes them around (ids; a relationship also
-// carries its endpoints and type name, which are cheap and needed by paths).
+// carries its endpoints, which paths need; its type name is filled in for results).
 Value node_value(storage::NodeId id);
 Value relationship_value(const storage::GraphStore& store, storage::RelId id);
 
