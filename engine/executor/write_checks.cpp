@@ -38,6 +38,36 @@ bool storable(const Value& v) {
     }
 }
 
+// Strict mode: the property must be declared (def) and the value must fit its type.
+std::pair<storage::PropertyKeyId, Value> declared_property(ExecutionContext& ctx, const catalog::PropertyDef* def,
+                                                           const std::string& owner, const std::string& key,
+                                                           Value value, SourceSpan at,
+                                                           const std::vector<std::string>& declared_names) {
+    if (!def) {
+        schema_error(ctx, "UnknownProperty",
+                     "Unknown property '" + key + "' on " + owner + binder::did_you_mean(key, declared_names), at);
+    }
+    if (!def->type.accepts(value)) {
+        runtime_error(ctx, ErrorKind::Schema, "TypeError", "InvalidPropertyType",
+                      "Property " + owner + "." + key + " is " + def->type.to_string() + ", got " +
+                          kind_name(value.kind()) + " " + value.to_string(),
+                      at.offset, at.length);
+    }
+    return {def->key, def->type.coerce(std::move(value))};
+}
+
+// Open mode: any key, any storable value.
+std::pair<storage::PropertyKeyId, Value> open_property(ExecutionContext& ctx, const std::string& key, Value value,
+                                                       SourceSpan at) {
+    if (!storable(value)) {
+        runtime_error(ctx, ErrorKind::Type, "TypeError", "InvalidPropertyType",
+                      std::string("Property values can only be of primitive types or lists of them, got ") +
+                          kind_name(value.kind()),
+                      at.offset, at.length);
+    }
+    return {ctx.store.catalog().intern_property_key(key), std::move(value)};
+}
+
 }  // namespace
 
 storage::LabelSet labels_for_new_node(ExecutionContext& ctx, const std::vector<std::vector<std::string>>& labels,
@@ -75,31 +105,12 @@ storage::LabelSet labels_for_new_node(ExecutionContext& ctx, const std::vector<s
 std::pair<storage::PropertyKeyId, Value> checked_node_property(ExecutionContext& ctx, const storage::LabelSet& labels,
                                                                const std::string& key, Value value, SourceSpan at) {
     auto& catalog = ctx.store.catalog();
-    if (catalog.strict() && labels.size() == 1) {
-        auto k = catalog.find_property_key(key);
-        const catalog::PropertyDef* def = k ? catalog.find_property(labels[0], *k) : nullptr;
-        const std::string& type_name = catalog.entity_type(labels[0]).name;
-        if (!def) {
-            std::vector<std::string> names;
-            for (const auto* p : catalog.properties_of(labels[0])) names.push_back(p->name);
-            schema_error(ctx, "UnknownProperty",
-                         "Unknown property '" + key + "' on " + type_name + binder::did_you_mean(key, names), at);
-        }
-        if (!def->type.accepts(value)) {
-            runtime_error(ctx, ErrorKind::Schema, "TypeError", "InvalidPropertyType",
-                          "Property " + type_name + "." + key + " is " + def->type.to_string() + ", got " +
-                              kind_name(value.kind()) + " " + value.to_string(),
-                          at.offset, at.length);
-        }
-        return {def->key, def->type.coerce(std::move(value))};
-    }
-    if (!storable(value)) {
-        runtime_error(ctx, ErrorKind::Type, "TypeError", "InvalidPropertyType",
-                      std::string("Property values can only be of primitive types or lists of them, got ") +
-                          kind_name(value.kind()),
-                      at.offset, at.length);
-    }
-    return {catalog.intern_property_key(key), std::move(value)};
+    if (!catalog.strict() || labels.size() != 1) return open_property(ctx, key, std::move(value), at);
+    auto k = catalog.find_property_key(key);
+    std::vector<std::string> names;
+    for (const auto* p : catalog.properties_of(labels[0])) names.push_back(p->name);
+    return declared_property(ctx, k ? catalog.find_property(labels[0], *k) : nullptr,
+                             catalog.entity_type(labels[0]).name, key, std::move(value), at, names);
 }
 
 void check_keys_present(ExecutionContext& ctx, const storage::LabelSet& labels,
@@ -145,31 +156,12 @@ catalog::TypeId relation_type_for_new_relationship(ExecutionContext& ctx, const 
 std::pair<storage::PropertyKeyId, Value> checked_rel_property(ExecutionContext& ctx, catalog::TypeId type,
                                                               const std::string& key, Value value, SourceSpan at) {
     auto& catalog = ctx.store.catalog();
-    if (catalog.strict()) {
-        auto k = catalog.find_property_key(key);
-        const catalog::PropertyDef* def = k ? catalog.find_relation_property(type, *k) : nullptr;
-        const std::string& type_name = catalog.relation_type(type).name;
-        if (!def) {
-            std::vector<std::string> names;
-            for (const auto& p : catalog.relation_type(type).properties) names.push_back(p.name);
-            schema_error(ctx, "UnknownProperty",
-                         "Unknown property '" + key + "' on " + type_name + binder::did_you_mean(key, names), at);
-        }
-        if (!def->type.accepts(value)) {
-            runtime_error(ctx, ErrorKind::Schema, "TypeError", "InvalidPropertyType",
-                          "Property " + type_name + "." + key + " is " + def->type.to_string() + ", got " +
-                              kind_name(value.kind()) + " " + value.to_string(),
-                          at.offset, at.length);
-        }
-        return {def->key, def->type.coerce(std::move(value))};
-    }
-    if (!storable(value)) {
-        runtime_error(ctx, ErrorKind::Type, "TypeError", "InvalidPropertyType",
-                      std::string("Property values can only be of primitive types or lists of them, got ") +
-                          kind_name(value.kind()),
-                      at.offset, at.length);
-    }
-    return {catalog.intern_property_key(key), std::move(value)};
+    if (!catalog.strict()) return open_property(ctx, key, std::move(value), at);
+    auto k = catalog.find_property_key(key);
+    std::vector<std::string> names;
+    for (const auto& p : catalog.relation_type(type).properties) names.push_back(p.name);
+    return declared_property(ctx, k ? catalog.find_relation_property(type, *k) : nullptr,
+                             catalog.relation_type(type).name, key, std::move(value), at, names);
 }
 
 catalog::TypeId label_for_existing_node(ExecutionContext& ctx, storage::NodeId node, const std::string& label,

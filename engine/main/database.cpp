@@ -134,6 +134,14 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
         store.rollback();
         Error error = ex.error();
         if (error.source.empty()) error.source = options.source_name;
+        // Errors from below the binder (catalog, importers) carry no position: point at the statement.
+        if (error.line == 0) {
+            auto lc = grammar::line_column(text, statement.begin);
+            error.line = lc.line;
+            error.column = lc.column;
+            error.offset = statement.begin;
+            error.length = statement.end > statement.begin ? statement.end - statement.begin : 1;
+        }
         result = Result::failure(std::move(error));
     } catch (const std::bad_alloc&) {
         store.rollback();

@@ -1,5 +1,5 @@
 // engine/main/schema_statements.cpp — see schema_statements.hpp. Catalog errors are raised
-// without positions; they get the statement's position here.
+// without positions; Database gives them the statement's.
 #include "main/schema_statements.hpp"
 
 #include "parser.hpp"
@@ -44,32 +44,13 @@ std::vector<catalog::PropertyDef> properties_of(const std::vector<ast::PropertyD
     return out;
 }
 
-// Catalog errors carry no position: give them the statement's.
-template <class F>
-void at_statement(std::string_view text, const ast::Located& at, F&& f) {
-    try {
-        f();
-    } catch (Exception& ex) {
-        if (ex.error().line == 0) {
-            auto lc = grammar::line_column(text, at.begin);
-            ex.error().line = lc.line;
-            ex.error().column = lc.column;
-            ex.error().offset = at.begin;
-            ex.error().length = at.end - at.begin;
-        }
-        throw;
-    }
-}
-
 }  // namespace
 
 Result apply_schema_statement(catalog::Catalog& catalog, storage::GraphStore&, const ast::CreateNodeType& s,
                               std::string_view text) {
     auto props = properties_of(s.properties, text);
-    at_statement(text, s, [&] {
-        catalog.declare_entity_type(s.name, s.supertype ? std::optional<std::string_view>(*s.supertype) : std::nullopt,
-                                    s.abstract, std::move(props));
-    });
+    catalog.declare_entity_type(s.name, s.supertype ? std::optional<std::string_view>(*s.supertype) : std::nullopt,
+                                s.abstract, std::move(props));
     Result r;
     r.set_message("Node type " + s.name + " created");
     return r;
@@ -80,7 +61,7 @@ Result apply_schema_statement(catalog::Catalog& catalog, storage::GraphStore&, c
     auto props = properties_of(s.properties, text);
     std::vector<std::pair<std::string, std::string>> endpoints;
     for (const auto& e : s.endpoints) endpoints.emplace_back(e.from, e.to);
-    at_statement(text, s, [&] { catalog.declare_relation_type(s.name, std::move(endpoints), std::move(props)); });
+    catalog.declare_relation_type(s.name, std::move(endpoints), std::move(props));
     Result r;
     r.set_message("Relation type " + s.name + " created");
     return r;
