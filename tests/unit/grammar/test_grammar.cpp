@@ -106,6 +106,12 @@ TEST_CASE("updating clauses") {
     auto const set = clause_at<ast::SetClause>(query, 1);
     auto const& property = boost::get<ast::SetProperty>(set.items.at(0).get());
     CHECK(property.target.accessors.size() == 2);
+
+    // A parenthesised expression may own the property (openCypher's Atom before lookups).
+    auto const paren = only_query("MATCH (n) SET (n).name = 'x' REMOVE (n).name");
+    auto const& owned = boost::get<ast::SetProperty>(clause_at<ast::SetClause>(paren, 1).items.at(0).get());
+    CHECK(owned.target.accessors.size() == 1);
+    CHECK(boost::get<ast::RemoveProperty>(clause_at<ast::Remove>(paren, 2).items.at(0).get()).target.accessors.size() == 1);
 }
 
 TEST_CASE("call") {
@@ -348,6 +354,17 @@ TEST_CASE("syntax errors point at the token") {
 
     error = error_of("RETURN CASE WHEN x THEN 1");
     CHECK(error.expected == "'END'");
+
+    // Malformed variable lengths carry openCypher's detail; plain mistakes carry none.
+    for (auto const* text : {"MATCH (a)-[:T*1..-2]-(b) RETURN a", "MATCH (a)-[:T 1..2]-(b) RETURN a",
+                             "MATCH (a)-[:T..]->(b) RETURN a", "MATCH (a)-[:T*-2]->(b) RETURN a"}) {
+        INFO(text);
+        CHECK(error_of(text).detail == "InvalidRelationshipPattern");
+    }
+    error = error_of("MATCH (a)-[:T 1..2]-(b) RETURN a");
+    CHECK(error.column == 15);
+    CHECK(error.found == "1");
+    CHECK(error_of("MATCH (a)-[:R->(b) RETURN a").detail.empty());
 
     // Columns count characters, not bytes.
     error = error_of("RETURN 'é', é +");

@@ -168,6 +168,11 @@ TEST_CASE("selecting from other temporals (Temporal3)") {
     CHECK(make("datetime", Map{{"year", 1984}, {"month", 10}, {"day", 11}, {"time", time}, {"second", 42}, {"timezone", "Pacific/Honolulu"}}) == "1984-10-11T01:31:42.645876-10:00[Pacific/Honolulu]");
     CHECK(make("datetime", Map{{"year", 1984}, {"month", 10}, {"day", 11}, {"time", sthlm}}) == "1984-10-11T12:00+01:00[Europe/Stockholm]");
     CHECK(make("datetime", Map{{"year", 1984}, {"month", 10}, {"day", 11}, {"time", sthlm}, {"timezone", "+05:00"}}) == "1984-10-11T16:00+05:00");
+    // The fields apply in the base's zone before converting: March 28th is summer time in
+    // Stockholm (+02:00), so 12:00:42 there is 00:00:42 in Honolulu.
+    CHECK(make("datetime", Map{{"date", ldt}, {"time", sthlm}, {"day", 28}, {"second", 42}}) == "1984-03-28T12:00:42+02:00[Europe/Stockholm]");
+    CHECK(make("datetime", Map{{"date", ldt}, {"time", sthlm}, {"day", 28}, {"second", 42}, {"timezone", "Pacific/Honolulu"}}) == "1984-03-28T00:00:42-10:00[Pacific/Honolulu]");
+    CHECK(make("datetime", Map{{"datetime", sthlm}, {"day", 28}, {"second", 42}, {"timezone", "Pacific/Honolulu"}}) == "1984-10-28T01:00:42-10:00[Pacific/Honolulu]");
 }
 
 TEST_CASE("components (Temporal5)") {
@@ -292,6 +297,12 @@ TEST_CASE("truncate (Temporal9)") {
     CHECK(call("datetime.truncate", {"millennium", minus_one, Map{{"timezone", "Europe/Stockholm"}}}).to_display() == "2000-01-01T00:00+01:00[Europe/Stockholm]");
     CHECK(call("datetime.truncate", {"millennium", d, Map{{"timezone", "Europe/Stockholm"}}}).to_display() == "2000-01-01T00:00+01:00[Europe/Stockholm]");
     CHECK(call("localdatetime.truncate", {"minute", dt}).to_display() == "2017-10-11T12:31");
+    // A finer sub-second field keeps the truncated coarser digits.
+    Value fine = call("localtime", {Map{{"hour", 12}, {"minute", 31}, {"second", 14}, {"nanosecond", 645876123}}});
+    CHECK(call("localtime.truncate", {"millisecond", fine, Map{{"nanosecond", 2}}}).to_display() == "12:31:14.645000002");
+    CHECK(call("localtime.truncate", {"millisecond", fine, Map{{"microsecond", 2}}}).to_display() == "12:31:14.645002");
+    CHECK(call("localtime.truncate", {"microsecond", fine, Map{{"nanosecond", 2}}}).to_display() == "12:31:14.645876002");
+    CHECK(call("localtime.truncate", {"second", fine, Map{{"nanosecond", 2}}}).to_display() == "12:31:14.000000002");
 }
 
 TEST_CASE("duration.between (Temporal10)") {
@@ -315,6 +326,16 @@ TEST_CASE("duration.between (Temporal10)") {
     CHECK(call("duration.inSeconds", {parse("localdatetime", "2018-01-01T10:00:00.2"), parse("localdatetime", "2018-01-02T10:00:00.1")}).to_display() == "PT23H59M59.9S");
     CHECK(call("duration.inSeconds", {parse("datetime", "2017-10-28T23:00+02:00[Europe/Stockholm]"), parse("datetime", "2017-10-29T04:00+01:00[Europe/Stockholm]")}).to_display() == "PT6H");
     CHECK(call("duration.between", {Value(), parse("date", "2015-06-24")}).is_null());
+    // A local value against a zoned one is read in that zone (on its date): PT5H across
+    // the end of summer time, not the wall-clock PT4H.
+    Value midnight = call("datetime", {Map{{"year", 2017}, {"month", 10}, {"day", 29}, {"timezone", "Europe/Stockholm"}}});
+    CHECK(call("duration.inSeconds", {midnight, parse("localdatetime", "2017-10-29T04:00")}).to_display() == "PT5H");
+    CHECK(call("duration.inSeconds", {midnight, parse("localtime", "04:00")}).to_display() == "PT5H");
+    CHECK(call("duration.inSeconds", {parse("localtime", "00:00"), call("datetime", {Map{{"year", 2017}, {"month", 10}, {"day", 29}, {"hour", 4}, {"timezone", "Europe/Stockholm"}}})}).to_display() == "PT5H");
+    CHECK(call("duration.inSeconds", {midnight, parse("date", "2017-10-30")}).to_display() == "PT25H");
+    // Years beyond four digits carry a sign.
+    CHECK(call("duration.between", {parse("date", "-999999999-01-01"), parse("date", "+999999999-12-31")}).to_display() == "P1999999998Y11M30D");
+    CHECK(call("duration.inSeconds", {parse("localdatetime", "-999999999-01-01"), parse("localdatetime", "+999999999-12-31T23:59:59")}).to_display() == "PT17531639991215H59M59S");
 }
 
 TEST_CASE("current time functions") {
@@ -322,4 +343,19 @@ TEST_CASE("current time functions") {
     CHECK(call("datetime", {Map{{"timezone", "Europe/Berlin"}}}).as_datetime().zone == "Europe/Berlin");
     CHECK(call("timestamp").as_int() > 1'600'000'000'000);
     CHECK(call("localtime.statement").kind() == ValueKind::LocalTime);
+    CHECK(call("date.statement", {Value()}).is_null());
+    CHECK(call("datetime.realtime", {Value()}).is_null());
+}
+
+TEST_CASE("the statement clock pins now") {
+    {
+        value::StatementClock clock;
+        Value a = call("localtime");
+        Value b = call("localtime.statement");
+        CHECK(a.as_local_time().nanos == b.as_local_time().nanos);
+        CHECK(call("duration.inSeconds", {call("datetime"), call("datetime.transaction")}).to_display() == "PT0S");
+        value::StatementClock inner;  // a nested scope keeps the outer instant
+        CHECK(call("localtime").as_local_time().nanos == a.as_local_time().nanos);
+    }
+    CHECK(value::statement_now_nanos() <= value::realtime_now_nanos());
 }

@@ -1,0 +1,65 @@
+// bench/stix/bench_stix.cpp — times IMPORT STIX of a bundle (default: ATT&CK Enterprise) through
+// kgq::Database against a bare nlohmann::json::parse of the same file (read from disk each
+// time, as the import does), best of N runs each, and prints the ratio import / parse.
+// Run by bench/stix/run.sh in a Release build.
+#include "kgq/database.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+double now_ms() {
+    using clock = std::chrono::steady_clock;
+    return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
+}
+
+// Parse only: read the file and build the DOM, as the importer's first step does.
+double parse_once(const std::string& path) {
+    const double start = now_ms();
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    nlohmann::json bundle = nlohmann::json::parse(text.str());
+    const double elapsed = now_ms() - start;
+    if (bundle["objects"].empty()) std::cerr << "empty bundle\n";
+    return elapsed;
+}
+
+double import_once(const std::string& path, std::string& message) {
+    kgq::Database db;
+    const double start = now_ms();
+    kgq::Result r = db.execute("IMPORT STIX '" + path + "'");
+    const double elapsed = now_ms() - start;
+    if (!r.ok()) {
+        std::cerr << r.error().to_string() << "\n";
+        std::exit(1);
+    }
+    message = r.message();
+    return elapsed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string path = argc > 1 ? argv[1] : "../shared/data/attack/enterprise-attack.json";
+    const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+    double parse = 1e300, import = 1e300;
+    std::string message;
+    for (int i = 0; i < runs; ++i) {
+        parse = std::min(parse, parse_once(path));
+        import = std::min(import, import_once(path, message));
+    }
+    std::cout << message << "\n";
+    std::printf("bare nlohmann::json parse: %8.1f ms (best of %d)\n", parse, runs);
+    std::printf("IMPORT STIX:               %8.1f ms (best of %d)\n", import, runs);
+    std::printf("ratio import / parse:      %8.2f\n", import / parse);
+    return 0;
+}
