@@ -48,6 +48,7 @@ PhysicalOperatorPtr build_operator(const LogicalOperator& op, bool profile) {
         case LogicalOpKind::NodeScan: return make_node_scan(op, input());
         case LogicalOpKind::NodeByKey: return make_node_by_key(op, input());
         case LogicalOpKind::Expand: return make_expand(op, input());
+        case LogicalOpKind::ExpandCount: return make_expand_count(op, input());
         case LogicalOpKind::VarExpand: return make_var_expand(op, input());
         case LogicalOpKind::ShortestPath: return make_shortest_path(op, input());
         case LogicalOpKind::Filter: return make_filter(op, input());

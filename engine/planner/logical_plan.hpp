@@ -22,6 +22,7 @@ enum class LogicalOpKind {
     NodeScan,        // for each input row, each node with the labels -> slot
     NodeByKey,       // the node whose KEY equals an expression
     Expand,          // from slot along relationships to a (new or bound) node
+    ExpandCount,     // Expand whose outputs nobody reads: the number of matches -> slot
     VarExpand,       // variable-length expand: rel slot holds the list of relationships
     ShortestPath,    // shortest path(s) between two bound nodes
     Filter,          // keep rows where every predicate is true
@@ -80,6 +81,9 @@ struct LogicalOperator {
 
     // Aggregate
     const binder::BoundProjection* projection = nullptr;
+    int multiplicity_slot = -1;  // count(*) adds this row's multiplicity (from ExpandCount)
+    // ExpandCount: labels the counted neighbours must have (conjunction of alternatives)
+    std::vector<std::vector<std::string>> target_label_names;
 
     // Sort
     std::vector<const binder::SortKey*> sort_keys;

@@ -13,6 +13,7 @@ const char* op_name(LogicalOpKind k) {
         case LogicalOpKind::NodeScan: return "NodeScan";
         case LogicalOpKind::NodeByKey: return "NodeByKey";
         case LogicalOpKind::Expand: return "Expand";
+        case LogicalOpKind::ExpandCount: return "ExpandCount";
         case LogicalOpKind::VarExpand: return "VarLengthExpand";
         case LogicalOpKind::ShortestPath: return "ShortestPath";
         case LogicalOpKind::Filter: return "Filter";

@@ -565,6 +565,58 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
     return apply_ready_filters(std::move(plan), predicates, bound, true);
 }
 
+void Planner::count_last_expansion(LogicalOperator& aggregate) {
+    const BoundProjection& projection = *aggregate.projection;
+    if (!projection.key_items.empty() || projection.aggregates.empty()) return;
+    for (const auto& a : projection.aggregates) {
+        if (a.function != "count" || a.argument || a.distinct) return;  // count(*) only
+    }
+    // Walk down through label filters on one slot to an Expand that binds that slot.
+    LogicalOperatorPtr* link = &aggregate.children[0];
+    std::vector<std::vector<std::string>> labels;
+    int filtered_slot = -1;
+    auto label_group = [](const BoundExpression& e, int& slot, std::vector<std::string>& names) {
+        // LabelCheck(var) or an Or of them (label alternatives), as add_node_constraints makes.
+        std::vector<const BoundExpression*> stack{&e};
+        while (!stack.empty()) {
+            const BoundExpression* cur = stack.back();
+            stack.pop_back();
+            if (cur->kind == ExprKind::Or) {
+                stack.push_back(cur->children[0].get());
+                stack.push_back(cur->children[1].get());
+                continue;
+            }
+            if (cur->kind != ExprKind::LabelCheck || cur->children[0]->kind != ExprKind::Variable) return false;
+            int s = cur->children[0]->slot;
+            if (slot >= 0 && slot != s) return false;
+            slot = s;
+            names.insert(names.end(), cur->keys.begin(), cur->keys.end());
+        }
+        return true;
+    };
+    while ((*link)->kind == LogicalOpKind::Filter) {
+        for (const auto* predicate : (*link)->expressions) {
+            std::vector<std::string> names;
+            if (!label_group(*predicate, filtered_slot, names)) return;
+            labels.push_back(std::move(names));
+        }
+        link = &(*link)->children[0];
+    }
+    LogicalOperator& expand = **link;
+    if (expand.kind != LogicalOpKind::Expand || !expand.expressions.empty()) return;
+    if (filtered_slot >= 0 && filtered_slot != expand.slot) return;
+    // The relationship and the target are read by nobody above: count them instead.
+    auto counted = std::make_unique<LogicalOperator>();
+    *counted = std::move(expand);
+    counted->kind = LogicalOpKind::ExpandCount;
+    counted->target_label_names = std::move(labels);
+    counted->multiplicity_slot = plan_.slot_count++;
+    counted->detail += " (counted)";
+    aggregate.multiplicity_slot = counted->multiplicity_slot;
+    // The label filters above are now inside the count.
+    aggregate.children[0] = std::move(counted);
+}
+
 LogicalOperatorPtr Planner::plan_merge(const BoundMerge& merge, LogicalOperatorPtr input, Bound& bound) {
     Bound inner_bound = bound;
     auto inner = plan_pattern(merge.pattern, {}, make_op(LogicalOpKind::Argument, nullptr), inner_bound);
@@ -601,6 +653,7 @@ LogicalOperatorPtr Planner::plan_projection(const BoundProjection& projection, L
     if (projection.aggregating) {
         auto agg = make_op(LogicalOpKind::Aggregate, std::move(plan));
         agg->projection = &projection;
+        count_last_expansion(*agg);
         plan = std::move(agg);
         // Items that hold aggregates are computed from the aggregated row.
         auto proj = make_op(LogicalOpKind::Project, std::move(plan));

@@ -38,6 +38,9 @@ private:
                               bool skip_first_label_group);
     void add_rel_constraints(const binder::BoundRelPattern& rel, std::vector<const BoundExpression*>& out);
     const BoundExpression* own(binder::ExprPtr e);
+    // Factorised counting: under RETURN count(*), a last Expand whose outputs nobody reads
+    // becomes an ExpandCount, so rows are counted per input row instead of produced.
+    void count_last_expansion(LogicalOperator& aggregate);
     std::vector<TypeId> resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const;
     double estimate_node(const binder::BoundNodePattern& node) const;
 

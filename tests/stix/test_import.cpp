@@ -298,3 +298,32 @@ TEST_CASE("IMPORT STIX into a declared schema checks it and widens it with new t
                       std::string::npos,
                   refused.error().message);
 }
+
+TEST_CASE("IMPORT STIX refuses a graph whose types came into being by first use") {
+    TempDir dir;
+    kgq::Database db;
+    REQUIRE(run(db, "CREATE (:Person {name: 'Ann'})").ok());
+    kgq::Result r = db.execute("IMPORT STIX '" + dir.write("mini.json", mini_bundle()) + "'");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().kind == kgq::ErrorKind::Schema);
+    CHECK(r.error().message.find("needs an empty graph or a declared schema") != std::string::npos);
+    CHECK(count(db, "MATCH (n) RETURN count(n)") == 1);
+}
+
+TEST_CASE("a relative path in a script resolves against the script's folder") {
+    TempDir dir;
+    dir.write("mini.json", mini_bundle());
+    const std::string script = dir.write_text("load.kgq", "IMPORT STIX 'mini.json';\nEXPORT STIX 'out.json';\n");
+    kgq::Database db;
+    kgq::ExecuteOptions options;
+    options.source_name = script;
+    std::ifstream in(script);
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(db.run(text.str(), {}, options, [](const kgq::Result& r) {
+        if (!r.ok()) MESSAGE(r.error().to_string());
+        return r.ok();
+    }));
+    CHECK(count(db, "MATCH (n) RETURN count(n)") == 12);
+    CHECK(fs::exists(dir.path / "out.json"));
+}

@@ -42,6 +42,7 @@ public:
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
+        if (op_.multiplicity_slot >= 0) return next_weighted_count(ctx, row);
         if (!done_) consume(ctx);
         if (position_ >= order_.size()) return false;
         Group& g = *order_[position_++];
@@ -53,6 +54,18 @@ public:
     }
 
 private:
+    // RETURN count(*) over factorised input: each row stands for `multiplicity` rows.
+    bool next_weighted_count(ExecutionContext& ctx, Row& row) {
+        if (done_) return false;
+        done_ = true;
+        std::int64_t total = 0;
+        Row in;
+        while (child->next(ctx, in)) total += in[op_.multiplicity_slot].as_int();
+        row = Row(ctx.query.slot_count + 1 > in.size() ? ctx.query.slot_count + 1 : in.size());
+        for (const auto& spec : projection_.aggregates) row[spec.slot] = Value(total);
+        return true;
+    }
+
     struct Group {
         Row representative;
         std::vector<std::unique_ptr<function::Aggregator>> aggregators;

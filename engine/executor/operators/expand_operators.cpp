@@ -121,6 +121,78 @@ private:
     std::size_t position_ = 0;
 };
 
+// Counts, per input row, the relationships an Expand would follow (same uniqueness, target
+// and label rules) and passes the row on once with that multiplicity, when it is not zero.
+class ExpandCountOperator final : public PhysicalOperator {
+public:
+    explicit ExpandCountOperator(const LogicalOperator& op) : op_(op) {}
+
+    void open(ExecutionContext& ctx, const Row& argument) override {
+        PhysicalOperator::open(ctx, argument);
+        resolved_.resolve(op_, ctx.store.catalog());
+        const auto& catalog = ctx.store.catalog();
+        target_labels_.clear();
+        for (const auto& group : op_.target_label_names) {
+            std::vector<catalog::TypeId> types;
+            for (const auto& name : group) {
+                if (auto t = catalog.find_entity_type(name)) types.push_back(*t);
+            }
+            target_labels_.push_back(std::move(types));
+        }
+    }
+
+    bool next(ExecutionContext& ctx, Row& row) override {
+        if (resolved_.impossible) return false;
+        const auto& store = ctx.store;
+        while (child->next(ctx, row)) {
+            const Value& from = row[op_.from_slot];
+            if (!from.is_node()) continue;
+            storage::NodeId node = from.as_node().id;
+            std::int64_t count = 0;
+            auto consider = [&](const AdjEntry& e) {
+                if (!op_.distinct_from_rels.empty() || !op_.distinct_from_rel_lists.empty()) {
+                    if (rel_used(op_, row, e.rel)) return;
+                }
+                if (op_.target_bound) {
+                    const Value& t = row[op_.slot];
+                    if (!t.is_node() || t.as_node().id != e.neighbor) return;
+                }
+                for (const auto& group : target_labels_) {
+                    bool any = false;
+                    for (catalog::TypeId t : group) any = any || store.node_has_label(e.neighbor, t);
+                    if (!any) return;
+                }
+                ++count;
+            };
+            auto visit = [&](catalog::TypeId t) {
+                if (op_.direction != RelDirection::Incoming) {
+                    for (const AdjEntry& e : store.adjacency(node, t, storage::Direction::Out)) consider(e);
+                }
+                if (op_.direction != RelDirection::Outgoing) {
+                    for (const AdjEntry& e : store.adjacency(node, t, storage::Direction::In)) {
+                        if (op_.direction == RelDirection::Both && e.neighbor == node) continue;
+                        consider(e);
+                    }
+                }
+            };
+            if (resolved_.types.empty()) {
+                for (catalog::TypeId t : store.relation_types_in_use()) visit(t);
+            } else {
+                for (catalog::TypeId t : resolved_.types) visit(t);
+            }
+            if (count == 0) continue;
+            row[op_.multiplicity_slot] = Value(count);
+            return true;
+        }
+        return false;
+    }
+
+private:
+    const LogicalOperator& op_;
+    ResolvedTypes resolved_;
+    std::vector<std::vector<catalog::TypeId>> target_labels_;
+};
+
 class VarExpandOperator final : public PhysicalOperator {
 public:
     explicit VarExpandOperator(const LogicalOperator& op) : op_(op) {}
@@ -281,6 +353,12 @@ private:
 
 PhysicalOperatorPtr make_expand(const LogicalOperator& op, PhysicalOperatorPtr input) {
     auto p = std::make_unique<ExpandOperator>(op);
+    p->child = std::move(input);
+    return p;
+}
+
+PhysicalOperatorPtr make_expand_count(const LogicalOperator& op, PhysicalOperatorPtr input) {
+    auto p = std::make_unique<ExpandCountOperator>(op);
     p->child = std::move(input);
     return p;
 }

@@ -13,6 +13,7 @@ PhysicalOperatorPtr make_argument();
 PhysicalOperatorPtr make_node_scan(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_node_by_key(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_expand(const LogicalOperator& op, PhysicalOperatorPtr input);
+PhysicalOperatorPtr make_expand_count(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_var_expand(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_shortest_path(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_filter(const LogicalOperator& op, PhysicalOperatorPtr input);
