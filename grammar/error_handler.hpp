@@ -1,6 +1,6 @@
-// grammar/error_handler.hpp — turns X3 expectation failures into kgq SyntaxErrors, and knows
-// the whole input so rules can record byte offsets. One ErrorHandler per parse, reached via
-// x3::with<error_handler_tag> (config.hpp); used by annotation.hpp and the start rule (script).
+// grammar/error_handler.hpp — turns X3 expectation failures into kgq SyntaxErrors (with an
+// openCypher detail for mistakes a rule recognises via reject_as), and knows the whole input
+// so rules can record byte offsets. One per parse, via x3::with<error_handler_tag> (config.hpp).
 #pragma once
 
 #include <boost/spirit/home/x3.hpp>

@@ -239,10 +239,13 @@ BoundDelete Binder::bind_delete(const ast::Delete& del) {
         auto e = bind_expression(target);
         using catalog::TypeKind;
         auto k = e->type.kind;
-        if (k == TypeKind::Int || k == TypeKind::Float || k == TypeKind::String || k == TypeKind::Bool ||
-            k == TypeKind::Map) {
+        if (k == TypeKind::Bool) {  // DELETE n:Label
             fail(ErrorKind::Type, "SyntaxError", "InvalidDelete",
-                 "DELETE needs a node, a relationship or a path", del);
+                 "DELETE needs a node, a relationship or a path; to remove a label use REMOVE n:Label", del);
+        }
+        if (k == TypeKind::Int || k == TypeKind::Float || k == TypeKind::String || k == TypeKind::Map) {
+            fail(ErrorKind::Type, "SyntaxError", "InvalidArgumentType",
+                 "DELETE needs a node, a relationship or a path, got " + e->type.to_string(), del);
         }
         out.targets.push_back(std::move(e));
     }

@@ -416,7 +416,8 @@ ExprPtr Binder::bind_access_chain(const ast::AccessChain& chain) {
                     TypeKind k = base->type.kind;
                     if (k == TypeKind::Int || k == TypeKind::Float || k == TypeKind::String || k == TypeKind::Bool ||
                         k == TypeKind::List || k == TypeKind::Path) {
-                        fail(ErrorKind::Type, "TypeError", "InvalidArgumentType",
+                        // openCypher names a path's missing properties a syntax error, the others type errors.
+                        fail(ErrorKind::Type, k == TypeKind::Path ? "SyntaxError" : "TypeError", "InvalidArgumentType",
                              "Type mismatch: expected a node, relationship, map or temporal value but was " +
                                  base->type.to_string(),
                              ast::Located{base->offset, a.end});
@@ -484,6 +485,18 @@ ExprPtr Binder::bind_aggregate(const ast::FunctionCall* call, const ast::Located
         }
         aggregates_->inside_aggregate = true;
         spec.argument = bind_expression(call->arguments[0]);
+        std::vector<const BoundExpression*> stack{spec.argument.get()};
+        while (!stack.empty()) {
+            const BoundExpression* cur = stack.back();
+            stack.pop_back();
+            if (cur->kind == ExprKind::Function && cur->function && cur->function->volatile_result) {
+                fail(ErrorKind::Semantic, "SyntaxError", "NonConstantExpression",
+                     "An aggregate cannot take a non-deterministic function such as " + cur->name + "()", where);
+            }
+            for (const auto& c : cur->children) {
+                if (c) stack.push_back(c.get());
+            }
+        }
         for (std::size_t i = 1; i < call->arguments.size(); ++i) {
             spec.constants.push_back(bind_expression(call->arguments[i]));
         }
@@ -585,6 +598,14 @@ ExprPtr Binder::bind_case(const ast::CaseExpression& c) {
 ExprPtr Binder::bind_list_comprehension(const ast::ListComprehension& c) {
     auto e = make(ExprKind::ListComprehension, c);
     e->children.push_back(bind_expression(c.list));
+    // Aggregates cannot be evaluated per element: none inside the comprehension.
+    AggregateCollector* saved_aggregates = aggregates_;
+    aggregates_ = nullptr;
+    struct Restore {
+        AggregateCollector*& target;
+        AggregateCollector* value;
+        ~Restore() { target = value; }
+    } restore{aggregates_, saved_aggregates};
     Scope saved = scope_;
     e->slot = new_slot(c.variable.name, VariableKind::Value);
     if (c.where) {

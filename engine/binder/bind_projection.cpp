@@ -100,6 +100,7 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
     }
     std::vector<AggregateSpec> specs;
     AggregateCollector collector{&specs, false};
+    const ast::ProjectionItem* unaliased = nullptr;
     std::set<std::string> seen;
     for (const auto& item : body.items) {
         PendingItem p;
@@ -111,10 +112,8 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         if (item.alias) {
             p.name = item.alias->name;
         } else {
-            if (!is_return && p.expr->kind != ExprKind::Variable) {
-                fail(ErrorKind::Semantic, "SyntaxError", "NoExpressionAlias",
-                     "Expression in WITH must be aliased (use AS)", item);
-            }
+            // Reported after the other checks of the projection, as openCypher orders them.
+            if (!is_return && p.expr->kind != ExprKind::Variable && !unaliased) unaliased = &item;
             // The item as written (with its parentheses: `(n:Foo)`), as Neo4j names columns.
             std::string_view written = item.end > item.begin && item.end <= text_.size()
                                            ? text_.substr(item.begin, item.end - item.begin)
@@ -163,6 +162,21 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
     };
     // openCypher: beside an aggregate, only grouping keys may be used (AmbiguousAggregationExpression).
     std::set<int> comprehension_locals;
+    std::set<int> key_item_slots;  // variables read by grouping items (inside complex ones too)
+    for (const auto& p : pending) {
+        if (p.aggregate) continue;
+        bool opaque = false;
+        std::vector<const BoundExpression*> stack{p.expr.get()};
+        while (!stack.empty()) {
+            const BoundExpression* cur = stack.back();
+            stack.pop_back();
+            if (cur->kind == ExprKind::Variable) key_item_slots.insert(cur->slot);
+            for (const auto& c : cur->children) {
+                if (c) stack.push_back(c.get());
+            }
+        }
+        (void)opaque;
+    }
     std::function<void(const BoundExpression&, bool)> check_aggregate_item = [&](const BoundExpression& e, bool in_order_by) {
         if (e.kind == ExprKind::AggregateRef || e.kind == ExprKind::Constant || e.kind == ExprKind::Parameter) return;
         if (is_simple_key(e)) return;
@@ -176,7 +190,7 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         }
         if (e.kind == ExprKind::Variable) {
             if (alias_slots.count(e.slot) || comprehension_locals.count(e.slot)) return;
-            if (in_order_by) {
+            if (in_order_by && !key_item_slots.count(e.slot)) {
                 fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
                      "Variable `" + e.name + "` not defined: it is not projected", ast::Located{e.offset, e.offset + e.length});
             }
@@ -271,6 +285,10 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         }
     }
 
+    if (unaliased) {
+        fail(ErrorKind::Semantic, "SyntaxError", "NoExpressionAlias", "Expression in WITH must be aliased (use AS)",
+             *unaliased);
+    }
     // The new scope: only the projected names.
     Scope saved_before_projection = std::move(scope_);
     scope_.clear();

@@ -12,6 +12,7 @@
 #include "main/statement_extensions.hpp"
 #include "parser.hpp"
 #include "planner/planner.hpp"
+#include "value/temporal.hpp"
 
 #include <cctype>
 #include <chrono>
@@ -56,7 +57,7 @@ Error syntax_error(const grammar::SyntaxError& e, std::string_view text) {
     Error error;
     error.kind = ErrorKind::Syntax;
     error.code = "SyntaxError";
-    error.detail = syntax_detail(text, e.offset, e.message);
+    error.detail = e.detail.empty() ? syntax_detail(text, e.offset, e.message) : e.detail;
     error.message = e.message;
     error.line = e.line;
     error.column = e.column;
@@ -110,6 +111,7 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
                                      const ExecuteOptions& options) {
     auto started = std::chrono::steady_clock::now();
     Result result;
+    value::StatementClock clock;  // every "now" in one statement is the same instant
     store.begin_statement();
     try {
         result = boost::apply_visitor(

@@ -1,6 +1,7 @@
-// engine/value/temporal.cpp — calendar arithmetic, duration normalisation and the text of
-// temporal values exactly as Neo4j (and so the openCypher TCK) prints them: java.time's
-// ISO forms (seconds and fractions only when non-zero, fractions in groups of 3 digits).
+// engine/value/temporal.cpp — calendar arithmetic, the per-statement clock, duration
+// normalisation and the text of temporal values exactly as Neo4j (and so the openCypher TCK)
+// prints them: java.time's ISO forms (seconds and fractions only when non-zero, fractions in
+// groups of 3 digits).
 // Used through temporal.hpp by value.cpp, value_ops and the temporal functions.
 #include "value/temporal.hpp"
 #include "value/value_error.hpp"
