@@ -229,6 +229,34 @@ double Planner::estimate_node(const BoundNodePattern& node) const {
     return best;
 }
 
+double Planner::estimate_fanout(const BoundRelPattern& rel, const BoundNodePattern& from) const {
+    const auto& catalog = store_.catalog();
+    double rels = 0;
+    if (rel.types.empty()) {
+        rels = static_cast<double>(store_.rel_count());
+    } else {
+        for (const auto& name : rel.types) {
+            if (auto t = catalog.find_relation_type(name)) rels += static_cast<double>(store_.count_with_type(*t));
+        }
+    }
+    double nodes = static_cast<double>(store_.node_count());
+    if (!from.labels.empty()) {
+        double group = 0;
+        for (const auto& name : from.labels[0]) {
+            if (auto t = catalog.find_entity_type(name)) group += static_cast<double>(store_.count_with_label(*t));
+        }
+        if (group > 0) nodes = group;
+    } else if (!query_.slot_types[from.slot].empty()) {
+        double group = 0;
+        for (TypeId t : query_.slot_types[from.slot]) group += static_cast<double>(store_.count_with_label(t));
+        if (group > 0) nodes = group;
+    }
+    double fanout = rels / std::max(1.0, nodes);
+    if (rel.direction == RelDirection::Both) fanout *= 2;
+    if (rel.variable_length) fanout *= 10;
+    return fanout;
+}
+
 std::vector<TypeId> Planner::resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const {
     std::vector<TypeId> out;
     for (const auto& n : names) {
@@ -505,22 +533,24 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
     }
 
     while (true) {
-        // Prefer closing a cycle (both ends bound), then extending from a bound node.
+        // Prefer closing a cycle (both ends bound), then the expansion with the smallest
+        // estimated fan-out (relationships of the types per node of the bound side's label).
         int pick = -1;
         bool pick_left = true;
         int pick_score = -1;
+        double pick_fanout = std::numeric_limits<double>::max();
         for (std::size_t r = 0; r < pattern.rels.size(); ++r) {
             if (rel_done[r]) continue;
             const auto& rel = pattern.rels[r];
             bool l = bound.count(pattern.nodes[rel.left].slot) > 0;
             bool rr = bound.count(pattern.nodes[rel.right].slot) > 0;
             int score = l && rr ? 3 : (l || rr) ? 2 : -1;
-            if (score > pick_score) {
+            double fanout = score == 2 ? estimate_fanout(rel, pattern.nodes[l ? rel.left : rel.right]) : 0;
+            if (score > pick_score || (score == pick_score && score == 2 && fanout < pick_fanout)) {
                 pick_score = score;
+                pick_fanout = fanout;
                 pick = static_cast<int>(r);
                 pick_left = l;
-                if (!l && rr) pick_left = false;
-                if (l && rr) pick_left = true;
             }
         }
         if (pick >= 0 && pick_score >= 2) {

@@ -43,6 +43,7 @@ private:
     void count_last_expansion(LogicalOperator& aggregate);
     std::vector<TypeId> resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const;
     double estimate_node(const binder::BoundNodePattern& node) const;
+    double estimate_fanout(const binder::BoundRelPattern& rel, const binder::BoundNodePattern& from) const;
 
     const storage::GraphStore& store_;
     const binder::BoundQuery& query_;

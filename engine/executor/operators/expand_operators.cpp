@@ -109,9 +109,59 @@ public:
             position_ = 0;
             const Value& from = input_[op_.from_slot];
             if (!from.is_node()) continue;
+            if (op_.target_bound) {
+                const Value& to = input_[op_.slot];
+                if (!to.is_node()) continue;
+                relationships_between(ctx.store, from.as_node().id, to.as_node().id, steps_);
+                continue;
+            }
             neighbours(ctx.store, from.as_node().id, resolved_.types, op_.direction, steps_);
         }
     }
+
+private:
+    // Expand into a bound node (closing a cycle): scan the smaller of the two adjacency
+    // lists for the other end instead of listing every neighbour.
+    void relationships_between(const storage::GraphStore& store, NodeId from, NodeId to, std::vector<Step>& out) {
+        auto degree = [&](NodeId node, storage::Direction dir) {
+            std::size_t d = 0;
+            auto add = [&](catalog::TypeId t) { d += store.adjacency(node, t, dir).size(); };
+            if (resolved_.types.empty()) {
+                for (catalog::TypeId t : store.relation_types_in_use()) add(t);
+            } else {
+                for (catalog::TypeId t : resolved_.types) add(t);
+            }
+            return d;
+        };
+        auto scan = [&](NodeId node, NodeId other, storage::Direction dir, bool skip_loops) {
+            auto visit = [&](catalog::TypeId t) {
+                for (const AdjEntry& e : store.adjacency(node, t, dir)) {
+                    if (e.neighbor != other) continue;
+                    if (skip_loops && e.neighbor == node) continue;
+                    out.push_back({to, e.rel});
+                }
+            };
+            if (resolved_.types.empty()) {
+                for (catalog::TypeId t : store.relation_types_in_use()) visit(t);
+            } else {
+                for (catalog::TypeId t : resolved_.types) visit(t);
+            }
+        };
+        using storage::Direction;
+        const bool both = op_.direction == RelDirection::Both;
+        if (op_.direction != RelDirection::Incoming) {
+            // from -> to: from's out-list or to's in-list, whichever is shorter
+            if (degree(from, Direction::Out) <= degree(to, Direction::In)) scan(from, to, Direction::Out, false);
+            else scan(to, from, Direction::In, false);
+        }
+        if (op_.direction != RelDirection::Outgoing) {
+            // to -> from, i.e. from's in-list or to's out-list; an undirected self-loop counts once
+            if (degree(from, Direction::In) <= degree(to, Direction::Out)) scan(from, to, Direction::In, both);
+            else scan(to, from, Direction::Out, both);
+        }
+    }
+
+public:
 
 private:
     const LogicalOperator& op_;
