@@ -51,7 +51,7 @@ echo "== kgq -f schema.kgq -f load.kgq" >&2
 echo "== kgq_lsqb (per-query timeout ${timeout}s)" >&2
 "$build/bench/kgq_lsqb" --data "$data" --timeout "$timeout" > "$out/kgq.json" || true
 
-# ---- 3. Kùzu on the same files and queries.
+# ---- 3. Kùzu on the same files, with Kùzu's own LSQB schema, COPY statements and queries.
 if [ "$skip_kuzu" = 0 ]; then
   echo "== kuzu_runner.js" >&2
   NODE_PATH="$cache/npm/node_modules" node "$here/kuzu_runner.js" --data "$data" --timeout "$timeout" \

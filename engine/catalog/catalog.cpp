@@ -284,4 +284,29 @@ void Catalog::add_relation_endpoint(TypeId relation, TypeId from, TypeId to) {
         endpoints.push_back(pair);
 }
 
+void Catalog::add_entity_property(TypeId type, PropertyDef property) {
+    for (TypeId sub : subtypes(type)) {
+        auto key = find_property_key(property.name);
+        if (key && find_property(sub, *key)) {
+            throw_schema_error("Property '" + property.name + "' is already declared for " + entity_types_[sub].name +
+                                   ", a subtype of " + entity_types_[type].name,
+                               "DuplicateProperty");
+        }
+    }
+    if (property.is_key) throw_schema_error("A KEY cannot be added to an existing type", "KeyAfterDeclaration");
+    property.key = intern_property_key(property.name);
+    property.declared_in = type;
+    entity_types_[type].own_properties.push_back(std::move(property));
+}
+
+void Catalog::add_relation_property(TypeId relation, PropertyDef property) {
+    if (find_relation_property(relation, intern_property_key(property.name))) {
+        throw_schema_error("Property '" + property.name + "' is already declared for " + relation_types_[relation].name,
+                           "DuplicateProperty");
+    }
+    property.key = intern_property_key(property.name);
+    property.is_key = false;
+    relation_types_[relation].properties.push_back(std::move(property));
+}
+
 }  // namespace kgq::catalog

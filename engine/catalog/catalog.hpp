@@ -87,8 +87,11 @@ public:
     // Whether a relation of this type may go from a node of type `from` to one of type `to`
     // (an endpoint declared for a supertype covers subtypes).
     bool endpoints_allow(TypeId relation, TypeId from, TypeId to) const;
-    // Adds endpoints / properties to a declared relation type (STIX import widens as it meets them).
+    // Widening a declared schema (the STIX import adds what a bundle brings): an endpoint pair,
+    // or a non-KEY property that neither the type, its ancestors nor its subtypes declare yet.
     void add_relation_endpoint(TypeId relation, TypeId from, TypeId to);
+    void add_entity_property(TypeId type, PropertyDef property);
+    void add_relation_property(TypeId relation, PropertyDef property);
 
 private:
     void invalidate_subtype_cache() const;

@@ -395,7 +395,12 @@ void plan_entities(ImportPlan& plan, const catalog::Catalog& catalog) {
                 auto key = catalog.find_property_key(name);
                 const catalog::PropertyDef* def = key ? catalog.find_property(ep.id, *key) : nullptr;
                 if (!def) {
-                    pp.store = false;
+                    // The declared type lacks it: add it (unless a subtype already has it).
+                    bool on_subtype = false;
+                    for (catalog::TypeId sub : catalog.subtypes(ep.id)) on_subtype |= key && catalog.find_property(sub, *key);
+                    pp.store = !on_subtype;
+                    pp.widen = !on_subtype;
+                    pp.type = planned_type(pp);
                     continue;
                 }
                 declared = &def->type;
@@ -424,7 +429,8 @@ void plan_relations(ImportPlan& plan, const catalog::Catalog& catalog) {
             auto key = catalog.find_property_key(property);
             const catalog::PropertyDef* def = key ? catalog.find_relation_property(rp.id, *key) : nullptr;
             if (!def) {
-                pp.store = false;
+                pp.widen = true;
+                pp.type = planned_type(pp);
                 continue;
             }
             if (!property_fits(pp, def->type)) fail_fit(plan, {}, true, name, property, def->type);

@@ -43,7 +43,8 @@ struct BundleObject {
 struct PropertyPlan {
     InferredType inferred;
     std::size_t values = 0;  // objects that have it (for the skip warning)
-    bool store = true;       // false: the declared schema has no such property
+    bool store = true;       // false: the value cannot be kept (see widen)
+    bool widen = false;      // the declared type lacks it: the import adds it to the schema
     bool kill_chain = false;
     catalog::LogicalType type;  // the declared type values are converted to
     catalog::PropertyKeyId key = 0;

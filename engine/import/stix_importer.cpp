@@ -106,6 +106,15 @@ private:
         }
         for (auto& [stix_type, ep] : plan_.entities) {
             if (!ep.exists && ep.id == catalog::no_type) declare_entity(ep, ep.parent, false);
+            for (const auto& name : ep.order) {
+                PropertyPlan& pp = ep.properties.find(name)->second;
+                if (!pp.widen) continue;
+                catalog::PropertyDef def;
+                def.name = name;
+                def.type = pp.type;
+                catalog_.add_entity_property(ep.id, std::move(def));
+                ++report_.properties_added;
+            }
             for (auto& [name, pp] : ep.properties)
                 if (pp.store) pp.key = catalog_.intern_property_key(name);
         }
@@ -122,6 +131,15 @@ private:
                     catalog_.add_relation_endpoint(rp.id, f, t);
                     ++report_.endpoints_added;
                 }
+            }
+            for (const auto& property : rp.order) {
+                PropertyPlan& pp = rp.properties.find(property)->second;
+                if (!rp.exists || !pp.widen) continue;
+                catalog::PropertyDef def;
+                def.name = property;
+                def.type = pp.type;
+                catalog_.add_relation_property(rp.id, std::move(def));
+                ++report_.properties_added;
             }
             for (auto& [property, pp] : rp.properties)
                 if (pp.store) pp.key = catalog_.intern_property_key(property);
@@ -485,6 +503,7 @@ std::string StixImportReport::summary() const {
                " relation types";
         if (endpoints_added) out += ", added " + thousands(endpoints_added) + " relation endpoints";
     }
+    if (properties_added) out += "; added " + thousands(properties_added) + " properties to declared types";
     std::vector<std::string> skipped;
     if (older_versions) skipped.push_back(thousands(older_versions) + " older versions of objects in the bundle");
     if (relationships_skipped)

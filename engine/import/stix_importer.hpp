@@ -29,6 +29,7 @@ struct StixImportReport {
     std::size_t references_to_relationships = 0;  // a relation cannot end at a relationship
     std::size_t relationships_skipped = 0;    // relationship objects with such an endpoint
     std::size_t property_values_skipped = 0;  // properties the declared schema does not have
+    std::size_t properties_added = 0;         // properties added to declared types (widening)
     std::size_t types_declared = 0, relation_types_declared = 0, endpoints_added = 0;
     WriteStats stats;
     std::vector<Warning> warnings;
