@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <set>
 
 namespace kgq::binder {
 namespace {
@@ -125,6 +126,8 @@ std::unique_ptr<BoundExpression> BoundExpression::clone() const {
     e->map_items = map_items;
     e->subquery_id = subquery_id;
     e->subquery_mode = subquery_mode;
+    e->outer_slots_known = outer_slots_known;
+    e->outer_slots = outer_slots;
     e->path_slots = path_slots;
     e->rel_is_list = rel_is_list;
     return e;
@@ -699,6 +702,34 @@ ExprPtr Binder::bind_pattern_subquery(const ast::PatternElement& element,
     match.pattern = bind_pattern(ast::Pattern{part}, PatternUse::Match, &match.introduced_slots);
     if (where) match.where = bind_where(*where);
     if (projection) sub.projection = bind_expression(*projection);
+    // The outer variables it reads: pattern elements and variables not introduced here.
+    std::set<int> inner(match.introduced_slots.begin(), match.introduced_slots.end());
+    std::set<int> outer;
+    for (const auto& n : match.pattern.nodes) {
+        if (!inner.count(n.slot)) outer.insert(n.slot);
+    }
+    for (const auto& r : match.pattern.rels) {
+        if (!inner.count(r.slot)) outer.insert(r.slot);
+    }
+    std::vector<const BoundExpression*> stack;
+    for (const auto& w : match.where) stack.push_back(w.get());
+    if (sub.projection) stack.push_back(sub.projection.get());
+    for (const auto& n : match.pattern.nodes) {
+        for (const auto& [k, v] : n.properties) stack.push_back(v.get());
+    }
+    bool known = true;
+    while (!stack.empty()) {
+        const BoundExpression* cur = stack.back();
+        stack.pop_back();
+        if (cur->kind == ExprKind::Variable && !inner.count(cur->slot)) outer.insert(cur->slot);
+        if (cur->kind == ExprKind::Subquery) {
+            if (!cur->outer_slots_known) known = false;
+            outer.insert(cur->outer_slots.begin(), cur->outer_slots.end());
+        }
+        for (const auto& c : cur->children) {
+            if (c) stack.push_back(c.get());
+        }
+    }
     sub.query.clauses.emplace_back(std::move(match));
     scope_ = std::move(saved);
     aggregates_ = saved_aggregates;
@@ -706,6 +737,8 @@ ExprPtr Binder::bind_pattern_subquery(const ast::PatternElement& element,
     auto e = make(ExprKind::Subquery, at);
     e->subquery_id = static_cast<int>(query_->subqueries.size() - 1);
     e->subquery_mode = mode;
+    e->outer_slots_known = known;
+    e->outer_slots.assign(outer.begin(), outer.end());
     e->type = catalog::LogicalType::of(mode == SubqueryMode::Exists ? catalog::TypeKind::Bool
                                                                     : catalog::TypeKind::List);
     return e;

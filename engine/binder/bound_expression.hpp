@@ -71,6 +71,10 @@ struct BoundExpression {
     std::vector<MapProjectionEntry> map_items;
     int subquery_id = -1;             // Subquery
     SubqueryMode subquery_mode = SubqueryMode::Exists;
+    // Subquery: the outer variables it reads, when known (pattern predicates and
+    // comprehensions), so that the planner can apply it as soon as they are bound.
+    bool outer_slots_known = false;
+    std::vector<int> outer_slots;
     // PathBuild: alternating node and relationship slots; rel_is_list marks var-length
     // relationships (a slot holding a list of relationships).
     std::vector<int> path_slots;

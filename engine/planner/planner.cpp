@@ -16,7 +16,8 @@ void referenced_slots(const BoundExpression& e, std::set<int>& out, bool& opaque
             out.insert(e.slot);
             break;
         case ExprKind::Subquery:
-            opaque = true;
+            if (e.outer_slots_known) out.insert(e.outer_slots.begin(), e.outer_slots.end());
+            else opaque = true;
             break;
         case ExprKind::PathBuild:
             for (int s : e.path_slots) out.insert(s);
