@@ -230,6 +230,60 @@ double Planner::estimate_node(const BoundNodePattern& node) const {
     return best;
 }
 
+double Planner::estimate_plan_from(const BoundPattern& pattern, int start, const Bound& bound_before,
+                                   const std::vector<bool>& rel_done_before) const {
+    // Mirrors plan_pattern's greedy loop on estimates: rows after each step, summed.
+    Bound bound = bound_before;
+    std::vector<bool> done = rel_done_before;
+    double rows = estimate_node(pattern.nodes[start]);
+    double total = rows;
+    bound.insert(pattern.nodes[start].slot);
+    auto label_count = [&](const BoundNodePattern& node) {
+        double count = static_cast<double>(store_.node_count());
+        if (!node.labels.empty()) {
+            double group = 0;
+            for (const auto& name : node.labels[0]) {
+                if (auto t = store_.catalog().find_entity_type(name)) group += double(store_.count_with_label(*t));
+            }
+            count = group;
+        }
+        return std::max(1.0, count);
+    };
+    while (true) {
+        int pick = -1, pick_score = -1;
+        bool pick_left = true;
+        double pick_fanout = std::numeric_limits<double>::max();
+        for (std::size_t r = 0; r < pattern.rels.size(); ++r) {
+            if (done[r]) continue;
+            const auto& rel = pattern.rels[r];
+            bool l = bound.count(pattern.nodes[rel.left].slot) > 0;
+            bool rr = bound.count(pattern.nodes[rel.right].slot) > 0;
+            int score = l && rr ? 3 : (l || rr) ? 2 : -1;
+            if (score < 0) continue;
+            double fanout = estimate_fanout(rel, pattern.nodes[l ? rel.left : rel.right]);
+            if (score > pick_score || (score == pick_score && fanout < pick_fanout)) {
+                pick = static_cast<int>(r);
+                pick_score = score;
+                pick_fanout = fanout;
+                pick_left = l;
+            }
+        }
+        if (pick < 0) break;
+        const auto& rel = pattern.rels[pick];
+        const auto& target = pattern.nodes[pick_left ? rel.right : rel.left];
+        if (pick_score == 3) {
+            rows *= std::min(1.0, pick_fanout / label_count(target));  // closing a cycle filters
+        } else {
+            rows *= pick_fanout;
+        }
+        total += rows;
+        done[pick] = true;
+        bound.insert(rel.slot);
+        bound.insert(target.slot);
+    }
+    return total;
+}
+
 double Planner::estimate_fanout(const BoundRelPattern& rel, const BoundNodePattern& from) const {
     const auto& catalog = store_.catalog();
     double rels = 0;
@@ -558,12 +612,13 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
             expand(pick, pick_left);
             continue;
         }
-        // Nothing connects: start a new component at the cheapest unbound node.
+        // Nothing connects: start a new component where the whole greedy plan from there
+        // is estimated to produce the fewest intermediate rows.
         int best = -1;
         double best_cost = std::numeric_limits<double>::max();
         for (std::size_t n = 0; n < pattern.nodes.size(); ++n) {
             if (bound.count(pattern.nodes[n].slot)) continue;
-            double cost = estimate_node(pattern.nodes[n]);
+            double cost = estimate_plan_from(pattern, static_cast<int>(n), bound, rel_done);
             if (cost < best_cost) {
                 best_cost = cost;
                 best = static_cast<int>(n);

@@ -43,6 +43,8 @@ private:
     void count_last_expansion(LogicalOperator& aggregate);
     std::vector<TypeId> resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const;
     double estimate_node(const binder::BoundNodePattern& node) const;
+    double estimate_plan_from(const binder::BoundPattern& pattern, int start, const Bound& bound,
+                              const std::vector<bool>& rel_done) const;
     double estimate_fanout(const binder::BoundRelPattern& rel, const binder::BoundNodePattern& from) const;
 
     const storage::GraphStore& store_;
