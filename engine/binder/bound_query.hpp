@@ -44,6 +44,9 @@ struct BoundRelPattern {
     ExprPtr properties_map;
     int left = -1, right = -1;  // indices into BoundPattern::nodes (left as written)
     std::uint32_t offset = 0, length = 0;
+    // Relationship uniqueness holds within one MATCH clause; the planner joins consecutive
+    // MATCH clauses into one pattern and keeps their relationships apart by this.
+    int uniqueness_group = 0;
 };
 
 enum class ShortestMode { None, Shortest, AllShortest };

@@ -112,6 +112,7 @@ struct LogicalPlan {
     LogicalOperatorPtr root;
     std::vector<LogicalOperatorPtr> subplans;  // by BoundExpression::subquery_id
     std::vector<binder::ExprPtr> owned_expressions;  // made by the planner (pattern filters, paths)
+    std::vector<std::unique_ptr<binder::BoundPattern>> owned_patterns;  // consecutive MATCHes joined
     std::vector<std::string> columns;
     std::vector<int> column_slots;
     int slot_count = 0;

@@ -114,7 +114,29 @@ LogicalOperatorPtr Planner::plan_single_query(const BoundSingleQuery& query, Log
                                               Bound& bound) {
     LogicalOperatorPtr plan = std::move(input);
     bool wrote = false;
-    for (const auto& clause : query.clauses) {
+    for (std::size_t index = 0; index < query.clauses.size(); ++index) {
+        const auto& clause = query.clauses[index];
+        // A run of plain MATCH clauses is planned as one pattern.
+        if (const auto* first = std::get_if<BoundMatch>(&clause); first && !first->optional) {
+            std::vector<const BoundMatch*> run{first};
+            while (index + 1 < query.clauses.size()) {
+                const auto* next = std::get_if<BoundMatch>(&query.clauses[index + 1]);
+                if (!next || next->optional) break;
+                run.push_back(next);
+                ++index;
+            }
+            if (run.size() > 1) {
+                std::vector<const BoundExpression*> predicates;
+                for (const auto* m : run) {
+                    for (const auto& w : m->where) predicates.push_back(w.get());
+                }
+                if (query.writes && plan->kind != LogicalOpKind::Argument && wrote) {
+                    plan = make_op(LogicalOpKind::Eager, std::move(plan));
+                }
+                plan = plan_pattern(join_patterns(run), std::move(predicates), std::move(plan), bound);
+                continue;
+            }
+        }
         bool is_write = std::holds_alternative<BoundCreate>(clause) || std::holds_alternative<BoundMerge>(clause) ||
                         std::holds_alternative<BoundSet>(clause) || std::holds_alternative<BoundRemove>(clause) ||
                         std::holds_alternative<BoundDelete>(clause);
@@ -188,6 +210,56 @@ LogicalOperatorPtr Planner::plan_single_query(const BoundSingleQuery& query, Log
             clause);
     }
     return plan;
+}
+
+const BoundPattern& Planner::join_patterns(const std::vector<const BoundMatch*>& matches) {
+    auto joined = std::make_unique<BoundPattern>();
+    int group = 0;
+    for (const BoundMatch* m : matches) {
+        const BoundPattern& p = m->pattern;
+        const int node_offset = static_cast<int>(joined->nodes.size());
+        const int rel_offset = static_cast<int>(joined->rels.size());
+        for (const auto& n : p.nodes) {
+            BoundNodePattern copy;
+            copy.slot = n.slot;
+            copy.bound_before = n.bound_before;
+            copy.variable = n.variable;
+            copy.labels = n.labels;
+            for (const auto& [k, v] : n.properties) copy.properties.emplace_back(k, v->clone());
+            if (n.properties_map) copy.properties_map = n.properties_map->clone();
+            copy.offset = n.offset;
+            copy.length = n.length;
+            joined->nodes.push_back(std::move(copy));
+        }
+        for (const auto& r : p.rels) {
+            BoundRelPattern copy;
+            copy.slot = r.slot;
+            copy.bound_before = r.bound_before;
+            copy.variable = r.variable;
+            copy.types = r.types;
+            copy.direction = r.direction;
+            copy.variable_length = r.variable_length;
+            copy.min_hops = r.min_hops;
+            copy.max_hops = r.max_hops;
+            for (const auto& [k, v] : r.properties) copy.properties.emplace_back(k, v->clone());
+            if (r.properties_map) copy.properties_map = r.properties_map->clone();
+            copy.left = r.left + node_offset;
+            copy.right = r.right + node_offset;
+            copy.offset = r.offset;
+            copy.length = r.length;
+            copy.uniqueness_group = group;
+            joined->rels.push_back(std::move(copy));
+        }
+        for (const auto& part : p.parts) {
+            BoundPatternPart copy = part;
+            for (int& n : copy.nodes) n += node_offset;
+            for (int& r : copy.rels) r += rel_offset;
+            joined->parts.push_back(std::move(copy));
+        }
+        ++group;
+    }
+    plan_.owned_patterns.push_back(std::move(joined));
+    return *plan_.owned_patterns.back();
 }
 
 LogicalOperatorPtr Planner::plan_match(const BoundMatch& match, LogicalOperatorPtr input, Bound& bound) {
@@ -412,7 +484,15 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
     const auto& catalog = store_.catalog();
     LogicalOperatorPtr plan = std::move(input);
     std::vector<bool> rel_done(pattern.rels.size(), false);
-    std::vector<int> matched_rels, matched_rel_lists;
+    // Relationships matched so far, with their uniqueness group (MATCH clause).
+    std::vector<std::pair<int, int>> matched_rels, matched_rel_lists;
+    auto same_group = [](const std::vector<std::pair<int, int>>& matched, int group) {
+        std::vector<int> slots;
+        for (const auto& [slot, g] : matched) {
+            if (g == group) slots.push_back(slot);
+        }
+        return slots;
+    };
     // Every occurrence of a node slot contributes its constraints once the slot is bound.
     auto node_constraints_for = [&](int slot, int scanned_occurrence) {
         std::vector<const BoundExpression*> out;
@@ -522,8 +602,8 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         op->min_hops = rel.min_hops;
         op->max_hops = rel.max_hops;
         op->reverse_rel_list = !from_left;
-        op->distinct_from_rels = matched_rels;
-        op->distinct_from_rel_lists = matched_rel_lists;
+        op->distinct_from_rels = same_group(matched_rels, rel.uniqueness_group);
+        op->distinct_from_rel_lists = same_group(matched_rel_lists, rel.uniqueness_group);
         if (rel.bound_before) op->expressions.push_back(own(variable_ref(rel.slot)));
         if (rel.variable_length) {
             for (const auto& [k, v] : rel.properties) op->rel_properties.emplace_back(k, v.get());
@@ -537,7 +617,7 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         const char* right_arrow = op->direction == RelDirection::Outgoing ? "->" : "-";
         op->detail = "(" + from.variable + ")" + left_arrow + "[" + rel.variable + types + range + "]" + right_arrow +
                      "(" + to.variable + ")" + (op->target_bound ? " into" : "");
-        (rel.variable_length ? matched_rel_lists : matched_rels).push_back(rel.slot);
+        (rel.variable_length ? matched_rel_lists : matched_rels).emplace_back(rel.slot, rel.uniqueness_group);
         bound.insert(rel.slot);
         bool new_target = !bound.count(to.slot);
         bound.insert(to.slot);
@@ -583,7 +663,7 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         bound.insert(rel.slot);
         plan = std::move(op);
         rel_done[part.rels[0]] = true;
-        matched_rel_lists.push_back(rel.slot);
+        matched_rel_lists.emplace_back(rel.slot, rel.uniqueness_group);
         plan = apply_ready_filters(std::move(plan), predicates, bound, false);
     }
 

@@ -23,6 +23,9 @@ private:
     LogicalOperatorPtr plan_single_query(const binder::BoundSingleQuery& query, LogicalOperatorPtr input,
                                          Bound& bound);
     LogicalOperatorPtr plan_match(const binder::BoundMatch& match, LogicalOperatorPtr input, Bound& bound);
+    // Consecutive (non-optional) MATCH clauses are one join: their patterns become one, so the
+    // planner can order all of it (LSQB's q3 writes a triangle as four MATCH clauses).
+    const binder::BoundPattern& join_patterns(const std::vector<const binder::BoundMatch*>& matches);
     LogicalOperatorPtr plan_pattern(const binder::BoundPattern& pattern,
                                     std::vector<const BoundExpression*> predicates,
                                     LogicalOperatorPtr input, Bound& bound);
