@@ -59,6 +59,7 @@ PhysicalOperatorPtr build_operator(const LogicalOperator& op, bool profile) {
         case LogicalOpKind::Project: return make_project(op, input());
         case LogicalOpKind::Aggregate: return make_aggregate(op, input());
         case LogicalOpKind::Distinct: return make_distinct(op, input());
+        case LogicalOpKind::Collapse: return make_collapse(op, input());
         case LogicalOpKind::Sort: return make_sort(op, input());
         case LogicalOpKind::Skip: return make_skip(op, input());
         case LogicalOpKind::Limit: return make_limit(op, input());

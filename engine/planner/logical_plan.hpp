@@ -30,6 +30,7 @@ enum class LogicalOpKind {
     Project,         // evaluate expressions into slots
     Aggregate,       // group by keys, accumulate aggregates
     Distinct,        // drop rows equivalent on slots
+    Collapse,        // count(*) only: merge rows by one node slot, summing their multiplicity
     Sort,
     Skip,
     Limit,

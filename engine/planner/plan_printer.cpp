@@ -21,6 +21,7 @@ const char* op_name(LogicalOpKind k) {
         case LogicalOpKind::Project: return "Project";
         case LogicalOpKind::Aggregate: return "Aggregate";
         case LogicalOpKind::Distinct: return "Distinct";
+        case LogicalOpKind::Collapse: return "Collapse";
         case LogicalOpKind::Sort: return "Sort";
         case LogicalOpKind::Skip: return "Skip";
         case LogicalOpKind::Limit: return "Limit";

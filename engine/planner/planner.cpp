@@ -212,6 +212,71 @@ LogicalOperatorPtr Planner::plan_single_query(const BoundSingleQuery& query, Log
     return plan;
 }
 
+void Planner::collapse_counted_chain(LogicalOperator& aggregate) {
+    if (aggregate.multiplicity_slot < 0) return;  // count(*) over a counted expansion only
+    // The linear chain below the aggregate, top first, down to the statement's Argument.
+    std::vector<LogicalOperatorPtr*> chain;
+    LogicalOperatorPtr* link = &aggregate.children[0];
+    while (true) {
+        LogicalOperator& op = **link;
+        switch (op.kind) {
+            case LogicalOpKind::Expand:
+            case LogicalOpKind::ExpandCount:
+            case LogicalOpKind::Filter:
+            case LogicalOpKind::NodeScan:
+            case LogicalOpKind::NodeByKey:
+                chain.push_back(link);
+                link = &op.children[0];
+                continue;
+            case LogicalOpKind::Argument:
+                break;
+            default:
+                return;  // anything else: leave the plan as it is
+        }
+        break;
+    }
+    // Walking up from the bottom: after an Expand, if what the operators above read is only
+    // its target node, rows can be merged by that node (their other values are never read).
+    std::vector<std::set<int>> reads_above(chain.size() + 1);
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        std::set<int> reads = i == 0 ? std::set<int>{} : reads_above[i];
+        const LogicalOperator& op = **chain[i];
+        if (op.kind == LogicalOpKind::Filter) {
+            for (const auto* e : op.expressions) {
+                bool opaque = false;
+                referenced_slots(*e, reads, opaque);
+                if (opaque) return;
+            }
+        } else if (op.kind == LogicalOpKind::Expand || op.kind == LogicalOpKind::ExpandCount) {
+            reads.insert(op.from_slot);
+            if (op.target_bound) reads.insert(op.slot);
+            if (!op.expressions.empty()) reads.insert(op.rel_slot);
+            reads.insert(op.distinct_from_rels.begin(), op.distinct_from_rels.end());
+            reads.insert(op.distinct_from_rel_lists.begin(), op.distinct_from_rel_lists.end());
+        } else if (op.kind == LogicalOpKind::NodeByKey && op.key_expression) {
+            bool opaque = false;
+            referenced_slots(*op.key_expression, reads, opaque);
+            if (opaque) return;
+        }
+        reads_above[i + 1] = std::move(reads);
+    }
+    // chain[i] is read by the operators chain[0..i-1]: reads_above[i].
+    for (std::size_t i = chain.size(); i-- > 1;) {
+        LogicalOperator& op = **chain[i];
+        if (op.kind != LogicalOpKind::Expand) continue;
+        const std::set<int>& reads = reads_above[i];
+        if (reads.size() != 1 || *reads.begin() != op.slot) continue;
+        auto collapse = std::make_unique<LogicalOperator>();
+        collapse->kind = LogicalOpKind::Collapse;
+        collapse->slot = op.slot;
+        collapse->multiplicity_slot = aggregate.multiplicity_slot;
+        collapse->detail = "(by " + (query_.slot_names[op.slot].empty() || query_.slot_names[op.slot][0] == ' '
+                                         ? std::string("_") : query_.slot_names[op.slot]) + ")";
+        collapse->children.push_back(std::move(*chain[i]));
+        *chain[i] = std::move(collapse);
+    }
+}
+
 const BoundPattern& Planner::join_patterns(const std::vector<const BoundMatch*>& matches) {
     auto joined = std::make_unique<BoundPattern>();
     int group = 0;
@@ -485,11 +550,17 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
     LogicalOperatorPtr plan = std::move(input);
     std::vector<bool> rel_done(pattern.rels.size(), false);
     // Relationships matched so far, with their uniqueness group (MATCH clause).
-    std::vector<std::pair<int, int>> matched_rels, matched_rel_lists;
-    auto same_group = [](const std::vector<std::pair<int, int>>& matched, int group) {
+    // A relationship can only repeat one of the same clause whose types may overlap.
+    std::vector<const BoundRelPattern*> matched_rels, matched_rel_lists;
+    auto same_group = [](const std::vector<const BoundRelPattern*>& matched, const BoundRelPattern& rel) {
         std::vector<int> slots;
-        for (const auto& [slot, g] : matched) {
-            if (g == group) slots.push_back(slot);
+        for (const BoundRelPattern* m : matched) {
+            if (m->uniqueness_group != rel.uniqueness_group) continue;
+            bool overlap = m->types.empty() || rel.types.empty();
+            for (const auto& t : m->types) {
+                overlap = overlap || std::find(rel.types.begin(), rel.types.end(), t) != rel.types.end();
+            }
+            if (overlap) slots.push_back(m->slot);
         }
         return slots;
     };
@@ -602,8 +673,8 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         op->min_hops = rel.min_hops;
         op->max_hops = rel.max_hops;
         op->reverse_rel_list = !from_left;
-        op->distinct_from_rels = same_group(matched_rels, rel.uniqueness_group);
-        op->distinct_from_rel_lists = same_group(matched_rel_lists, rel.uniqueness_group);
+        op->distinct_from_rels = same_group(matched_rels, rel);
+        op->distinct_from_rel_lists = same_group(matched_rel_lists, rel);
         if (rel.bound_before) op->expressions.push_back(own(variable_ref(rel.slot)));
         if (rel.variable_length) {
             for (const auto& [k, v] : rel.properties) op->rel_properties.emplace_back(k, v.get());
@@ -617,7 +688,7 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         const char* right_arrow = op->direction == RelDirection::Outgoing ? "->" : "-";
         op->detail = "(" + from.variable + ")" + left_arrow + "[" + rel.variable + types + range + "]" + right_arrow +
                      "(" + to.variable + ")" + (op->target_bound ? " into" : "");
-        (rel.variable_length ? matched_rel_lists : matched_rels).emplace_back(rel.slot, rel.uniqueness_group);
+        (rel.variable_length ? matched_rel_lists : matched_rels).push_back(&rel);
         bound.insert(rel.slot);
         bool new_target = !bound.count(to.slot);
         bound.insert(to.slot);
@@ -663,7 +734,7 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         bound.insert(rel.slot);
         plan = std::move(op);
         rel_done[part.rels[0]] = true;
-        matched_rel_lists.emplace_back(rel.slot, rel.uniqueness_group);
+        matched_rel_lists.push_back(&rel);
         plan = apply_ready_filters(std::move(plan), predicates, bound, false);
     }
 
@@ -820,6 +891,7 @@ LogicalOperatorPtr Planner::plan_projection(const BoundProjection& projection, L
         auto agg = make_op(LogicalOpKind::Aggregate, std::move(plan));
         agg->projection = &projection;
         count_last_expansion(*agg);
+        collapse_counted_chain(*agg);
         plan = std::move(agg);
         // Items that hold aggregates are computed from the aggregated row.
         auto proj = make_op(LogicalOpKind::Project, std::move(plan));

@@ -44,6 +44,9 @@ private:
     // Factorised counting: under RETURN count(*), a last Expand whose outputs nobody reads
     // becomes an ExpandCount, so rows are counted per input row instead of produced.
     void count_last_expansion(LogicalOperator& aggregate);
+    // ... and below it, wherever the operators above read only an expansion's target node,
+    // rows are merged by that node with a multiplicity (factorised counting of paths).
+    void collapse_counted_chain(LogicalOperator& aggregate);
     std::vector<TypeId> resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const;
     double estimate_node(const binder::BoundNodePattern& node) const;
     double estimate_plan_from(const binder::BoundPattern& pattern, int start, const Bound& bound,

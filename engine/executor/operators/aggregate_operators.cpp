@@ -60,7 +60,10 @@ private:
         done_ = true;
         std::int64_t total = 0;
         Row in;
-        while (child->next(ctx, in)) total += in[op_.multiplicity_slot].as_int();
+        while (child->next(ctx, in)) {
+            const Value& weight = in[op_.multiplicity_slot];
+            total += weight.is_int() ? weight.as_int() : 1;
+        }
         row = Row(ctx.query.slot_count + 1 > in.size() ? ctx.query.slot_count + 1 : in.size());
         for (const auto& spec : projection_.aggregates) row[spec.slot] = Value(total);
         return true;
@@ -137,6 +140,47 @@ private:
     std::size_t position_ = 0;
 };
 
+// Factorised counting: rows that differ only in what nobody reads any more are merged into
+// one row per value of `slot`, carrying how many rows it stands for (multiplicity slot).
+class CollapseOperator final : public PhysicalOperator {
+public:
+    explicit CollapseOperator(const LogicalOperator& op) : op_(op) {}
+    void open(ExecutionContext& ctx, const Row& argument) override {
+        PhysicalOperator::open(ctx, argument);
+        groups_.clear();
+        order_.clear();
+        position_ = 0;
+        Row in;
+        while (child->next(ctx, in)) {
+            const Value& v = in[op_.slot];
+            if (!v.is_node()) continue;
+            const Value& weight = in[op_.multiplicity_slot];
+            std::int64_t w = weight.is_int() ? weight.as_int() : 1;
+            auto [it, inserted] = groups_.try_emplace(v.as_node().id, 0);
+            if (inserted) {
+                order_.push_back(v.as_node().id);
+                width_ = in.size();
+            }
+            it->second += w;
+        }
+    }
+    bool next(ExecutionContext&, Row& row) override {
+        if (position_ >= order_.size()) return false;
+        storage::NodeId id = order_[position_++];
+        row.assign(width_, Value());
+        row[op_.slot] = node_value(id);
+        row[op_.multiplicity_slot] = Value(groups_[id]);
+        return true;
+    }
+
+private:
+    const LogicalOperator& op_;
+    std::unordered_map<storage::NodeId, std::int64_t> groups_;
+    std::vector<storage::NodeId> order_;
+    std::size_t width_ = 0;
+    std::size_t position_ = 0;
+};
+
 class DistinctOperator final : public PhysicalOperator {
 public:
     explicit DistinctOperator(const LogicalOperator& op) : op_(op) {}
@@ -209,6 +253,12 @@ PhysicalOperatorPtr make_aggregate(const LogicalOperator& op, PhysicalOperatorPt
     p->child = std::move(input);
     return p;
 }
+PhysicalOperatorPtr make_collapse(const LogicalOperator& op, PhysicalOperatorPtr input) {
+    auto p = std::make_unique<CollapseOperator>(op);
+    p->child = std::move(input);
+    return p;
+}
+
 PhysicalOperatorPtr make_distinct(const LogicalOperator& op, PhysicalOperatorPtr input) {
     auto p = std::make_unique<DistinctOperator>(op);
     p->child = std::move(input);

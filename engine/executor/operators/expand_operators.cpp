@@ -231,7 +231,9 @@ public:
                 for (catalog::TypeId t : resolved_.types) visit(t);
             }
             if (count == 0) continue;
-            row[op_.multiplicity_slot] = Value(count);
+            // A row may already stand for several (after a Collapse): multiply.
+            const Value& weight = row[op_.multiplicity_slot];
+            row[op_.multiplicity_slot] = Value(count * (weight.is_int() ? weight.as_int() : 1));
             return true;
         }
         return false;

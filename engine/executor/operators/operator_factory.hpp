@@ -25,6 +25,7 @@ PhysicalOperatorPtr make_limit(const LogicalOperator& op, PhysicalOperatorPtr in
 PhysicalOperatorPtr make_eager(PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_union(const LogicalOperator& op, PhysicalOperatorPtr left, PhysicalOperatorPtr right);
 PhysicalOperatorPtr make_aggregate(const LogicalOperator& op, PhysicalOperatorPtr input);
+PhysicalOperatorPtr make_collapse(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_distinct(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_sort(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_create(const LogicalOperator& op, PhysicalOperatorPtr input);
