@@ -237,7 +237,9 @@ void Planner::collapse_counted_chain(LogicalOperator& aggregate) {
     }
     // Walking up from the bottom: after an Expand, if what the operators above read is only
     // its target node, rows can be merged by that node (their other values are never read).
+    // reads_above[i]: what chain[0..i-1] read and do not bind themselves.
     std::vector<std::set<int>> reads_above(chain.size() + 1);
+    std::set<int> produced;
     for (std::size_t i = 0; i < chain.size(); ++i) {
         std::set<int> reads = i == 0 ? std::set<int>{} : reads_above[i];
         const LogicalOperator& op = **chain[i];
@@ -257,6 +259,17 @@ void Planner::collapse_counted_chain(LogicalOperator& aggregate) {
             bool opaque = false;
             referenced_slots(*op.key_expression, reads, opaque);
             if (opaque) return;
+        }
+        if (op.kind == LogicalOpKind::Expand || op.kind == LogicalOpKind::ExpandCount) {
+            if (!op.target_bound) produced.insert(op.slot);
+            produced.insert(op.rel_slot);
+        } else if (op.kind == LogicalOpKind::NodeScan || op.kind == LogicalOpKind::NodeByKey) {
+            produced.insert(op.slot);
+        }
+        for (int p : produced) {
+            // A slot an operator above binds is not needed from below, unless it reads it
+            // before binding it (expand into): those are in reads via target_bound.
+            if (!(op.target_bound && p == op.slot)) reads.erase(p);
         }
         reads_above[i + 1] = std::move(reads);
     }
