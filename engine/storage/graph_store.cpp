@@ -14,6 +14,23 @@ namespace kgq::storage {
 
 namespace {
 
+// Moves a deleted row's non-null properties out of its columns, for the undo log.
+undo::PropertyList take_row_properties(std::vector<std::vector<Value>>& columns,
+                                       const std::vector<PropertyKeyId>& keys, std::uint32_t row) {
+    undo::PropertyList snapshot;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        Value& value = columns[c][row];
+        if (value.is_null()) continue;
+        snapshot.emplace_back(keys[c], std::move(value));
+        value = Value();
+    }
+    return snapshot;
+}
+
+}  // namespace
+
+namespace {
+
 const Value null_value;
 const LabelSet no_labels;
 
@@ -260,13 +277,7 @@ void GraphStore::delete_node(NodeId id) {
     impl.unindex_keys(impl.node_key_entries(id));
     NodeRecord& rec = impl.nodes[id];
     NodeTable& table = *tables_[rec.table];
-    undo::PropertyList snapshot;
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        Value& value = table.columns[c][rec.row];
-        if (value.is_null()) continue;
-        snapshot.emplace_back(table.column_keys[c], std::move(value));
-        value = Value();
-    }
+    undo::PropertyList snapshot = take_row_properties(table.columns, table.column_keys, rec.row);
     table.row_node[rec.row] = no_node;
     --table.live_rows;
     --impl.live_nodes;
@@ -447,13 +458,7 @@ void GraphStore::delete_relationship(RelId id) {
     };
     const std::uint32_t out_position = erase_entry(table.out[table.source[rec.row]]);
     const std::uint32_t in_position = erase_entry(table.in[table.target[rec.row]]);
-    undo::PropertyList snapshot;
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        Value& value = table.columns[c][rec.row];
-        if (value.is_null()) continue;
-        snapshot.emplace_back(table.column_keys[c], std::move(value));
-        value = Value();
-    }
+    undo::PropertyList snapshot = take_row_properties(table.columns, table.column_keys, rec.row);
     table.row_rel[rec.row] = no_rel;
     --table.live_rows;
     --impl.live_rels;
