@@ -77,6 +77,17 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
     planner::LogicalPlan plan = planner.plan();
     Result result;
     result.mutable_warnings() = bound.warnings;
+    for (const auto& [message, span] : plan.data_warnings) {
+        Warning w;
+        w.code = "NeverConnected";
+        w.message = message;
+        w.offset = span.first;
+        w.length = span.second;
+        auto lc = grammar::line_column(text, span.first);
+        w.line = lc.line;
+        w.column = lc.column;
+        result.mutable_warnings().push_back(std::move(w));
+    }
     result.mutable_columns() = plan.columns;
     for (std::size_t i = 0; i < plan.column_slots.size(); ++i) {
         result.mutable_column_types().push_back(column_type_name(bound, plan, i));

@@ -115,6 +115,9 @@ struct LogicalPlan {
     std::vector<binder::ExprPtr> owned_expressions;  // made by the planner (pattern filters, paths)
     std::vector<std::unique_ptr<binder::BoundPattern>> owned_patterns;  // consecutive MATCHes joined
     std::vector<std::string> columns;
+    // Open mode: what the data says about the patterns ("KNOWS never connects a Person to a
+    // City"), found from the graph while planning; the binder's warnings come from the catalog.
+    std::vector<std::pair<std::string, std::pair<std::uint32_t, std::uint32_t>>> data_warnings;
     std::vector<int> column_slots;
     int slot_count = 0;
 

@@ -340,7 +340,86 @@ const BoundPattern& Planner::join_patterns(const std::vector<const BoundMatch*>&
     return *plan_.owned_patterns.back();
 }
 
+void Planner::check_connections(const BoundPattern& pattern) {
+    const auto& catalog = store_.catalog();
+    if (catalog.strict()) return;  // strict mode: the binder checks the declared endpoints
+    auto labels_of = [&](const BoundNodePattern& n, std::vector<TypeId>& out) {
+        if (n.labels.empty()) return true;  // any node
+        for (const auto& name : n.labels[0]) {
+            if (auto t = catalog.find_entity_type(name)) out.push_back(*t);
+        }
+        return !out.empty();
+    };
+    for (const auto& rel : pattern.rels) {
+        if (rel.types.empty() || rel.variable_length) continue;
+        const auto& left = pattern.nodes[rel.left];
+        const auto& right = pattern.nodes[rel.right];
+        if (left.labels.empty() && right.labels.empty()) continue;
+        std::vector<TypeId> from_labels, to_labels, types;
+        if (!labels_of(left, from_labels) || !labels_of(right, to_labels)) continue;  // unknown label: binder warned
+        for (const auto& name : rel.types) {
+            if (auto t = catalog.find_relation_type(name)) types.push_back(*t);
+        }
+        if (types.empty()) continue;
+        std::size_t total = 0;
+        for (TypeId t : types) total += store_.count_with_type(t);
+        if (total == 0 || total > 2'000'000) continue;  // nothing to learn, or too costly to look
+        // Does any relationship of these types join the two label sets (in the pattern's direction)?
+        auto matches = [&](storage::NodeId n, const std::vector<TypeId>& labels) {
+            if (labels.empty()) return true;
+            for (TypeId l : labels) {
+                if (store_.node_has_label(n, l)) return true;
+            }
+            return false;
+        };
+        bool found = false;
+        const std::vector<TypeId>& start_labels = from_labels.empty() ? to_labels : from_labels;
+        const std::vector<TypeId>& end_labels = from_labels.empty() ? from_labels : to_labels;
+        bool start_is_left = !from_labels.empty();
+        for (TypeId label : start_labels) {
+            for (const auto* table : store_.tables_with_label(label)) {
+                for (storage::NodeId n : table->row_node) {
+                    if (n == storage::no_node) continue;
+                    for (TypeId t : types) {
+                        auto look = [&](storage::Direction d) {
+                            for (const auto& e : store_.adjacency(n, t, d)) {
+                                if (matches(e.neighbor, end_labels)) return true;
+                            }
+                            return false;
+                        };
+                        bool out_ok = rel.direction == RelDirection::Both ||
+                                      (rel.direction == RelDirection::Outgoing) == start_is_left;
+                        bool in_ok = rel.direction == RelDirection::Both ||
+                                     (rel.direction == RelDirection::Incoming) == start_is_left;
+                        if ((out_ok && look(storage::Direction::Out)) || (in_ok && look(storage::Direction::In))) {
+                            found = true;
+                            break;
+                        }
+                    }
+                    if (found) break;
+                }
+                if (found) break;
+            }
+            if (found) break;
+        }
+        if (found) continue;
+        auto names = [&](const BoundNodePattern& n) {
+            std::string s = "(";
+            for (std::size_t i = 0; !n.labels.empty() && i < n.labels[0].size(); ++i) s += (i ? "|" : ":") + n.labels[0][i];
+            return s + ")";
+        };
+        std::string type_names;
+        for (std::size_t i = 0; i < rel.types.size(); ++i) type_names += (i ? "|" : "") + rel.types[i];
+        const bool reversed = rel.direction == RelDirection::Incoming;
+        plan_.data_warnings.push_back(
+            {type_names + " never connects " + names(reversed ? right : left) + " to " + names(reversed ? left : right) +
+                 " in this graph: the pattern matches nothing",
+             {rel.offset, rel.length}});
+    }
+}
+
 LogicalOperatorPtr Planner::plan_match(const BoundMatch& match, LogicalOperatorPtr input, Bound& bound) {
+    if (!query_.writes) check_connections(match.pattern);
     std::vector<const BoundExpression*> predicates;
     for (const auto& w : match.where) predicates.push_back(w.get());
     if (!match.optional) return plan_pattern(match.pattern, std::move(predicates), std::move(input), bound);

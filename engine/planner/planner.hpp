@@ -41,6 +41,8 @@ private:
                               bool skip_first_label_group);
     void add_rel_constraints(const binder::BoundRelPattern& rel, std::vector<const BoundExpression*>& out);
     const BoundExpression* own(binder::ExprPtr e);
+    // Open mode: warn when no relationship of the pattern's types joins its endpoint labels.
+    void check_connections(const binder::BoundPattern& pattern);
     // Factorised counting: under RETURN count(*), a last Expand whose outputs nobody reads
     // becomes an ExpandCount, so rows are counted per input row instead of produced.
     void count_last_expansion(LogicalOperator& aggregate);
