@@ -8,7 +8,9 @@
 #include "planner/logical_plan.hpp"
 #include "storage/graph_store.hpp"
 
+#include <map>
 #include <set>
+#include <tuple>
 
 namespace kgq::planner {
 
@@ -53,7 +55,12 @@ private:
     double estimate_node(const binder::BoundNodePattern& node) const;
     double estimate_plan_from(const binder::BoundPattern& pattern, int start, const Bound& bound,
                               const std::vector<bool>& rel_done) const;
-    double estimate_fanout(const binder::BoundRelPattern& rel, const binder::BoundNodePattern& from) const;
+    // Relationships per `from` node along rel (from_left: `from` is the pattern's left node).
+    double estimate_fanout(const binder::BoundRelPattern& rel, const binder::BoundNodePattern& from,
+                           bool from_left) const;
+    double average_degree(const std::vector<TypeId>& labels, TypeId rel_type, storage::Direction dir) const;
+    mutable std::map<std::tuple<std::vector<TypeId>, TypeId, bool>, double> degree_cache_;
+    bool counting_only_ = false;  // the single query being planned ends in RETURN count(*)
 
     const storage::GraphStore& store_;
     const binder::BoundQuery& query_;
