@@ -85,6 +85,7 @@ struct LogicalOperator {
     int multiplicity_slot = -1;  // count(*) adds this row's multiplicity (from ExpandCount)
     // ExpandCount: labels the counted neighbours must have (conjunction of alternatives)
     std::vector<std::vector<std::string>> target_label_names;
+    std::vector<int> excluded_targets;  // ExpandCount: node slots the counted neighbour must not be
 
     // Sort
     std::vector<const binder::SortKey*> sort_keys;

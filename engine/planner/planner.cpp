@@ -264,6 +264,7 @@ void Planner::collapse_counted_chain(LogicalOperator& aggregate) {
             if (!op.expressions.empty()) reads.insert(op.rel_slot);
             reads.insert(op.distinct_from_rels.begin(), op.distinct_from_rels.end());
             reads.insert(op.distinct_from_rel_lists.begin(), op.distinct_from_rel_lists.end());
+            reads.insert(op.excluded_targets.begin(), op.excluded_targets.end());
         } else if (op.kind == LogicalOpKind::NodeByKey && op.key_expression) {
             bool opaque = false;
             referenced_slots(*op.key_expression, reads, opaque);
@@ -975,8 +976,17 @@ void Planner::count_last_expansion(LogicalOperator& aggregate) {
         }
         return true;
     };
+    // target <> other: counted as "all but the other node" (LSQB's tag1 <> tag2).
+    std::vector<std::pair<int, int>> inequalities;  // (one side, the other side) slots
     while ((*link)->kind == LogicalOpKind::Filter) {
         for (const auto* predicate : (*link)->expressions) {
+            if (predicate->kind == ExprKind::NotEqual && predicate->children[0]->kind == ExprKind::Variable &&
+                predicate->children[1]->kind == ExprKind::Variable &&
+                query_.slot_kinds[predicate->children[0]->slot] == VariableKind::Node &&
+                query_.slot_kinds[predicate->children[1]->slot] == VariableKind::Node) {
+                inequalities.emplace_back(predicate->children[0]->slot, predicate->children[1]->slot);
+                continue;
+            }
             std::vector<std::string> names;
             if (!label_group(*predicate, filtered_slot, names)) return;
             labels.push_back(std::move(names));
@@ -986,11 +996,18 @@ void Planner::count_last_expansion(LogicalOperator& aggregate) {
     LogicalOperator& expand = **link;
     if (expand.kind != LogicalOpKind::Expand || !expand.expressions.empty()) return;
     if (filtered_slot >= 0 && filtered_slot != expand.slot) return;
+    std::vector<int> excluded;
+    for (const auto& [a, b] : inequalities) {
+        if (a == expand.slot && b != expand.slot) excluded.push_back(b);
+        else if (b == expand.slot && a != expand.slot) excluded.push_back(a);
+        else return;  // an inequality not about the counted node
+    }
     // The relationship and the target are read by nobody above: count them instead.
     auto counted = std::make_unique<LogicalOperator>();
     *counted = std::move(expand);
     counted->kind = LogicalOpKind::ExpandCount;
     counted->target_label_names = std::move(labels);
+    counted->excluded_targets = std::move(excluded);
     counted->multiplicity_slot = plan_.slot_count++;
     counted->detail += " (counted)";
     aggregate.multiplicity_slot = counted->multiplicity_slot;

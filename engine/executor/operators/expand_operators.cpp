@@ -207,6 +207,11 @@ public:
                     const Value& t = row[op_.slot];
                     if (!t.is_node() || t.as_node().id != e.neighbor) return;
                 }
+                for (int slot : op_.excluded_targets) {
+                    // target <> other: null compares to null, which a WHERE drops
+                    const Value& other = row[slot];
+                    if (!other.is_node() || other.as_node().id == e.neighbor) return;
+                }
                 for (const auto& group : target_labels_) {
                     bool any = false;
                     for (catalog::TypeId t : group) any = any || store.node_has_label(e.neighbor, t);
