@@ -64,6 +64,21 @@ void print_diagnostic(std::ostream& out, const Diagnostic& d, const SourceText& 
     std::size_t at = d.offset >= start && d.offset <= start + line.size() ? d.offset - start
                                                                          : std::min<std::size_t>(d.column ? d.column - 1 : 0, line.size());
     std::size_t span = std::min<std::size_t>(std::max<std::uint32_t>(d.length, 1), line.size() > at ? line.size() - at : 1);
+    // A very long line (a generated query) is shown as a window around the column.
+    constexpr std::size_t window = 100, before = 40;
+    std::string clipped;
+    if (line.size() > window + 20) {
+        auto boundary = [&](std::size_t i) {  // back to the start of a UTF-8 character
+            while (i > 0 && i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) --i;
+            return i;
+        };
+        std::size_t from = boundary(at > before ? at - before : 0);
+        std::size_t to = boundary(std::min(line.size(), from + window));
+        clipped = (from > 0 ? "…" : "") + std::string(line.substr(from, to - from)) + (to < line.size() ? "…" : "");
+        at = at - from + (from > 0 ? std::string("…").size() : 0);
+        span = std::min(span, to > at ? to - at : std::size_t{1});
+        line = clipped;
+    }
     // Keep tabs in the padding so the caret lines up under tabbed source.
     std::string_view lead = line.substr(0, at);
     std::string padding;

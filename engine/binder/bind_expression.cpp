@@ -333,6 +333,12 @@ void Binder::check_boolean_operand(const BoundExpression& e, const char* op) con
 }
 
 ExprPtr Binder::bind_chain(const ast::OperatorChain& chain) {
+    // Folding makes a tree as deep as the chain is long, and evaluating (and freeing) it
+    // recurses: refuse absurdly long chains before building anything.
+    if (chain.rest.size() > static_cast<std::size_t>(max_expression_depth)) {
+        fail(ErrorKind::Syntax, "SyntaxError", "NestingTooDeep",
+             "Expression too long: more than " + std::to_string(max_expression_depth) + " operators in a row", chain);
+    }
     ExprPtr left = bind_expression(chain.first);
     if (chain.rest.empty()) return left;
     using catalog::LogicalType;

@@ -207,7 +207,99 @@ Value property_of(const Value& base, const std::string& key, ExecutionContext& c
     }
 }
 
+namespace {
+
+// Errors thrown by value semantics carry no position: give them this expression's.
+void locate(Exception& ex, const BoundExpression& e, const ExecutionContext& ctx) {
+    if (ex.error().line == 0 && e.length > 0) {
+        auto lc = grammar::line_column(ctx.text, e.offset);
+        ex.error().line = lc.line;
+        ex.error().column = lc.column;
+        ex.error().offset = e.offset;
+        ex.error().length = e.length;
+        ex.error().at_compile_time = false;
+    }
+}
+
+// Operators with two operands (and the postfix null tests): the recursion of long chains goes
+// through here, so the frame stays small.
+[[gnu::noinline]] Value evaluate_operator(const BoundExpression& e, Row& row, ExecutionContext& ctx) {
+    Value a = evaluate(*e.children[0], row, ctx);
+    try {
+        switch (e.kind) {
+            case ExprKind::Not: return value::logical_not(a);
+            case ExprKind::Negate: return value::negate(a);
+            case ExprKind::IsNull: return Value(a.is_null());
+            case ExprKind::IsNotNull: return Value(!a.is_null());
+            case ExprKind::And:
+                if (a.is_bool() && !a.as_bool()) return Value(false);
+                break;
+            case ExprKind::Or:
+                if (a.is_bool() && a.as_bool()) return Value(true);
+                break;
+            default: break;
+        }
+    } catch (Exception& ex) {
+        locate(ex, e, ctx);
+        throw;
+    }
+    Value b = evaluate(*e.children[1], row, ctx);
+    try {
+        switch (e.kind) {
+            case ExprKind::And: return value::logical_and(a, b);
+            case ExprKind::Or: return value::logical_or(a, b);
+            case ExprKind::Xor: return value::logical_xor(a, b);
+            case ExprKind::Equal: return value::equals(a, b);
+            case ExprKind::NotEqual: return value::not_equals(a, b);
+            case ExprKind::Less: return value::less(a, b);
+            case ExprKind::LessEqual: return value::less_equal(a, b);
+            case ExprKind::Greater: return value::greater(a, b);
+            case ExprKind::GreaterEqual: return value::greater_equal(a, b);
+            case ExprKind::RegexMatch: return value::regex_match(a, b);
+            case ExprKind::In: return value::in_list(a, b);
+            case ExprKind::StartsWith: return value::starts_with(a, b);
+            case ExprKind::EndsWith: return value::ends_with(a, b);
+            case ExprKind::Contains: return value::contains(a, b);
+            case ExprKind::Add: return value::add(a, b);
+            case ExprKind::Subtract: return value::subtract(a, b);
+            case ExprKind::Multiply: return value::multiply(a, b);
+            case ExprKind::Divide: return value::divide(a, b);
+            case ExprKind::Modulo: return value::modulo(a, b);
+            case ExprKind::Power: return value::power(a, b);
+            default: return Value();
+        }
+    } catch (Exception& ex) {
+        locate(ex, e, ctx);
+        throw;
+    }
+}
+
+[[gnu::noinline]] Value evaluate_complex(const BoundExpression& e, Row& row, ExecutionContext& ctx);
+
+}  // namespace
+
+// The hot entry point: cheap cases inline, operators and everything else in functions of
+// their own, so that deep expression trees do not need big stack frames per level.
 Value evaluate(const BoundExpression& e, Row& row, ExecutionContext& ctx) {
+    switch (e.kind) {
+        case ExprKind::Constant: return e.value;
+        case ExprKind::Variable:
+        case ExprKind::AggregateRef: return row[e.slot];
+        case ExprKind::Not: case ExprKind::Negate: case ExprKind::IsNull: case ExprKind::IsNotNull:
+        case ExprKind::And: case ExprKind::Or: case ExprKind::Xor:
+        case ExprKind::Equal: case ExprKind::NotEqual: case ExprKind::Less: case ExprKind::LessEqual:
+        case ExprKind::Greater: case ExprKind::GreaterEqual: case ExprKind::RegexMatch: case ExprKind::In:
+        case ExprKind::StartsWith: case ExprKind::EndsWith: case ExprKind::Contains:
+        case ExprKind::Add: case ExprKind::Subtract: case ExprKind::Multiply: case ExprKind::Divide:
+        case ExprKind::Modulo: case ExprKind::Power:
+            return evaluate_operator(e, row, ctx);
+        default: return evaluate_complex(e, row, ctx);
+    }
+}
+
+namespace {
+
+Value evaluate_complex(const BoundExpression& e, Row& row, ExecutionContext& ctx) {
     auto eval = [&](std::size_t i) { return evaluate(*e.children[i], row, ctx); };
     try {
         switch (e.kind) {
@@ -245,40 +337,6 @@ Value evaluate(const BoundExpression& e, Row& row, ExecutionContext& ctx) {
                 function::FunctionContext fctx{&ctx.store};
                 return e.function->fn(args, fctx);
             }
-            case ExprKind::Not:
-                return value::logical_not(eval(0));
-            case ExprKind::Negate:
-                return value::negate(eval(0));
-            case ExprKind::And: {
-                Value a = eval(0);
-                if (a.is_bool() && !a.as_bool()) return Value(false);
-                return value::logical_and(a, eval(1));
-            }
-            case ExprKind::Or: {
-                Value a = eval(0);
-                if (a.is_bool() && a.as_bool()) return Value(true);
-                return value::logical_or(a, eval(1));
-            }
-            case ExprKind::Xor: return value::logical_xor(eval(0), eval(1));
-            case ExprKind::Equal: return value::equals(eval(0), eval(1));
-            case ExprKind::NotEqual: return value::not_equals(eval(0), eval(1));
-            case ExprKind::Less: return value::less(eval(0), eval(1));
-            case ExprKind::LessEqual: return value::less_equal(eval(0), eval(1));
-            case ExprKind::Greater: return value::greater(eval(0), eval(1));
-            case ExprKind::GreaterEqual: return value::greater_equal(eval(0), eval(1));
-            case ExprKind::RegexMatch: return value::regex_match(eval(0), eval(1));
-            case ExprKind::In: return value::in_list(eval(0), eval(1));
-            case ExprKind::StartsWith: return value::starts_with(eval(0), eval(1));
-            case ExprKind::EndsWith: return value::ends_with(eval(0), eval(1));
-            case ExprKind::Contains: return value::contains(eval(0), eval(1));
-            case ExprKind::IsNull: return Value(eval(0).is_null());
-            case ExprKind::IsNotNull: return Value(!eval(0).is_null());
-            case ExprKind::Add: return value::add(eval(0), eval(1));
-            case ExprKind::Subtract: return value::subtract(eval(0), eval(1));
-            case ExprKind::Multiply: return value::multiply(eval(0), eval(1));
-            case ExprKind::Divide: return value::divide(eval(0), eval(1));
-            case ExprKind::Modulo: return value::modulo(eval(0), eval(1));
-            case ExprKind::Power: return value::power(eval(0), eval(1));
             case ExprKind::ListLiteral: {
                 List out;
                 out.reserve(e.children.size());
@@ -389,20 +447,16 @@ Value evaluate(const BoundExpression& e, Row& row, ExecutionContext& ctx) {
                 return run_subquery(e, row, ctx);
             case ExprKind::PathBuild:
                 return build_path(e, row, ctx);
+            default:
+                break;
         }
     } catch (Exception& ex) {
-        // Errors thrown by value semantics carry no position: give them this expression's.
-        if (ex.error().line == 0 && e.length > 0) {
-            auto lc = grammar::line_column(ctx.text, e.offset);
-            ex.error().line = lc.line;
-            ex.error().column = lc.column;
-            ex.error().offset = e.offset;
-            ex.error().length = e.length;
-            ex.error().at_compile_time = false;
-        }
+        locate(ex, e, ctx);
         throw;
     }
     return Value();
 }
+
+}  // namespace
 
 }  // namespace kgq::executor

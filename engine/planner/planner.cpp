@@ -904,7 +904,9 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         double best_cost = std::numeric_limits<double>::max();
         for (std::size_t n = 0; n < pattern.nodes.size(); ++n) {
             if (bound.count(pattern.nodes[n].slot)) continue;
-            double cost = estimate_plan_from(pattern, static_cast<int>(n), bound, rel_done);
+            // Simulating every start is quadratic per start: only for patterns of sensible size.
+            double cost = pattern.nodes.size() <= 64 ? estimate_plan_from(pattern, static_cast<int>(n), bound, rel_done)
+                                                     : estimate_node(pattern.nodes[n]);
             if (counting_only_) {
                 // Factorised counting (Collapse) merges rows as a walk leaves nodes behind, which
                 // works from an end of the pattern, not from its middle: favour the ends.
