@@ -4,11 +4,14 @@
 #include "binder/binder.hpp"
 
 #include "parser.hpp"
+#include "binder/name_suggestion.hpp"
+#include "function/procedure_registry.hpp"
 
 namespace kgq::binder {
 
-Binder::Binder(const catalog::Catalog& catalog, const Parameters& parameters, std::string_view text)
-    : catalog_(catalog), parameters_(parameters), text_(text) {}
+Binder::Binder(const catalog::Catalog& catalog, const Parameters& parameters, std::string_view text,
+               const function::ProcedureRegistry* procedures)
+    : catalog_(catalog), parameters_(parameters), procedures_(procedures), text_(text) {}
 
 void Binder::fail(ErrorKind kind, std::string code, std::string detail, std::string message,
                   const ast::Located& where) const {
@@ -69,6 +72,7 @@ BoundQuery Binder::bind(const ast::RegularQuery& query) {
 BoundSingleQuery Binder::bind_single_query(const ast::SingleQuery& query, bool is_subquery) {
     BoundSingleQuery out;
     const std::size_t n = query.clauses.size();
+    standalone_call_ = !is_subquery && n == 1 && boost::get<ast::Call>(&query.clauses[0]) != nullptr;
     for (std::size_t i = 0; i < n; ++i) {
         const ast::Clause& clause = query.clauses[i];
         const bool last = i + 1 == n;
@@ -113,7 +117,16 @@ BoundSingleQuery Binder::bind_single_query(const ast::SingleQuery& query, bool i
                     out.writes = writes_so_far_ = true;
                     out.clauses.emplace_back(bind_delete(c));
                 } else if constexpr (std::is_same_v<C, ast::Call>) {
-                    out.clauses.emplace_back(bind_call(c));
+                    BoundCall call = bind_call(c);
+                    if (standalone_call_) {
+                        // A standalone CALL answers with the procedure's (yielded) outputs.
+                        for (std::size_t i = 0; i < call.output_slots.size(); ++i) {
+                            if (call.output_slots[i] < 0) continue;
+                            out.columns.push_back(query_->slot_names[call.output_slots[i]]);
+                            out.column_slots.push_back(call.output_slots[i]);
+                        }
+                    }
+                    out.clauses.emplace_back(std::move(call));
                 }
             },
             clause);
@@ -253,8 +266,85 @@ BoundDelete Binder::bind_delete(const ast::Delete& del) {
 }
 
 BoundCall Binder::bind_call(const ast::Call& call) {
-    fail(ErrorKind::Semantic, "ProcedureError", "ProcedureNotFound",
-         "There is no procedure with the name `" + call.procedure + "` registered", call);
+    const function::Procedure* proc = procedures_ ? procedures_->find(call.procedure) : nullptr;
+    if (!proc) {
+        fail(ErrorKind::Semantic, "ProcedureError", "ProcedureNotFound",
+             "There is no procedure with the name `" + call.procedure + "` registered" +
+                 (procedures_ ? did_you_mean(call.procedure, procedures_->names()) : std::string()),
+             call);
+    }
+    BoundCall out;
+    out.procedure = proc->name;
+    out.definition = proc;
+    if (call.has_arguments) {
+        if (call.arguments.size() != proc->inputs.size()) {
+            fail(ErrorKind::Semantic, "SyntaxError", "InvalidNumberOfArguments",
+                 "Procedure " + proc->name + " takes " + std::to_string(proc->inputs.size()) + " argument(s), got " +
+                     std::to_string(call.arguments.size()),
+                 call);
+        }
+        for (std::size_t i = 0; i < call.arguments.size(); ++i) {
+            ExprPtr arg = bind_expression(call.arguments[i]);
+            const Value* known = arg->kind == ExprKind::Constant ? &arg->value : nullptr;
+            if (arg->kind == ExprKind::Parameter) {
+                auto it = parameters_.find(arg->name);
+                if (it != parameters_.end()) known = &it->second;
+            }
+            if (known && !function::procedure_accepts(proc->inputs[i], *known)) {
+                fail(ErrorKind::Type, "SyntaxError", "InvalidArgumentType",
+                     "Argument `" + proc->inputs[i].name + "` of " + proc->name + " is " +
+                         proc->inputs[i].type.to_string() + ", got " + kind_name(known->kind()),
+                     ast::Located{arg->offset, arg->offset + arg->length});
+            }
+            out.arguments.push_back(std::move(arg));
+        }
+    } else if (!proc->inputs.empty()) {
+        // CALL proc without parentheses: standalone only, arguments from same-named parameters.
+        if (!standalone_call_) {
+            fail(ErrorKind::Semantic, "SyntaxError", "InvalidArgumentPassingMode",
+                 "Procedure arguments can only be left out in a standalone CALL", call);
+        }
+        for (const auto& input : proc->inputs) {
+            auto it = parameters_.find(input.name);
+            if (it == parameters_.end()) {
+                fail(ErrorKind::Semantic, "ParameterMissing", "MissingParameter",
+                     "Expected parameter $" + input.name + " for " + proc->name, call);
+            }
+            auto e = std::make_unique<BoundExpression>();
+            e->kind = ExprKind::Parameter;
+            e->name = input.name;
+            out.arguments.push_back(std::move(e));
+        }
+    }
+    out.output_slots.assign(proc->outputs.size(), -1);
+    auto output_index = [&](const std::string& field, const ast::Located& at) {
+        for (std::size_t i = 0; i < proc->outputs.size(); ++i) {
+            if (proc->outputs[i].name == field) return i;
+        }
+        fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
+             "Procedure " + proc->name + " has no output `" + field + "`", at);
+    };
+    if (call.yield_star || (call.yields.empty() && standalone_call_)) {
+        if (call.yield_star && !standalone_call_) {
+            fail(ErrorKind::Semantic, "SyntaxError", "UnexpectedSyntax", "YIELD * is only allowed in a standalone CALL", call);
+        }
+        for (std::size_t i = 0; i < proc->outputs.size(); ++i) {
+            out.output_slots[i] = new_slot(proc->outputs[i].name, VariableKind::Value);
+        }
+    } else if (call.yields.empty() && !proc->outputs.empty()) {
+        fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
+             "An in-query CALL must YIELD the outputs of " + proc->name, call);
+    }
+    for (const auto& y : call.yields) {
+        std::size_t i = output_index(y.field, y);
+        const std::string name = y.alias ? y.alias->name : y.field;
+        if (lookup(name)) {
+            fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound", "Variable `" + name + "` already declared", y);
+        }
+        out.output_slots[i] = new_slot(name, VariableKind::Value);
+    }
+    if (call.where) out.where = bind_where(*call.where);
+    return out;
 }
 
 }  // namespace kgq::binder

@@ -15,11 +15,14 @@
 #include <string>
 #include <string_view>
 
+namespace kgq::function { class ProcedureRegistry; }
+
 namespace kgq::binder {
 
 class Binder {
 public:
-    Binder(const catalog::Catalog& catalog, const Parameters& parameters, std::string_view text);
+    Binder(const catalog::Catalog& catalog, const Parameters& parameters, std::string_view text,
+           const function::ProcedureRegistry* procedures = nullptr);
 
     BoundQuery bind(const ast::RegularQuery& query);
 
@@ -121,6 +124,8 @@ private:
 
     const catalog::Catalog& catalog_;
     const Parameters& parameters_;
+    const function::ProcedureRegistry* procedures_ = nullptr;
+    bool standalone_call_ = false;  // the query is one CALL clause: it may omit YIELD and parentheses
     std::string_view text_;
     Scope scope_;
     BoundQuery* query_ = nullptr;

@@ -12,6 +12,8 @@
 #include <variant>
 #include <vector>
 
+namespace kgq::function { struct Procedure; }
+
 namespace kgq::binder {
 
 enum class VariableKind { Value, Node, Relationship, RelationshipList, Path };
@@ -156,8 +158,9 @@ struct BoundProjection {
 
 struct BoundCall {
     std::string procedure;
+    const function::Procedure* definition = nullptr;
     std::vector<ExprPtr> arguments;
-    std::vector<std::pair<std::string, int>> yields;  // field, slot
+    std::vector<int> output_slots;  // per procedure output: the slot it is yielded into, or -1
     std::vector<ExprPtr> where;
 };
 

@@ -73,6 +73,7 @@ PhysicalOperatorPtr build_operator(const LogicalOperator& op, bool profile) {
         case LogicalOpKind::Remove: return make_remove(op, input());
         case LogicalOpKind::Delete: return make_delete(op, input());
         case LogicalOpKind::Eager: return make_eager(input());
+        case LogicalOpKind::Call: return make_call(op, input());
         case LogicalOpKind::Union: {
             auto in = input();
             return make_union(op, std::move(in), build(*op.children[1], profile));

@@ -7,6 +7,7 @@
 #include "binder/binder.hpp"
 #include "executor/executor.hpp"
 #include "executor/physical_operator.hpp"
+#include "function/procedure_registry.hpp"
 #include "main/result_materializer.hpp"
 #include "main/schema_statements.hpp"
 #include "main/statement_extensions.hpp"
@@ -23,6 +24,7 @@ namespace kgq {
 struct Database::Impl {
     catalog::Catalog catalog;
     storage::GraphStore store{catalog};
+    function::ProcedureRegistry procedures;
 
     Result run_statement(const ast::Statement& statement, std::string_view text, const Parameters& params,
                          const ExecuteOptions& options);
@@ -71,7 +73,7 @@ Error syntax_error(const grammar::SyntaxError& e, std::string_view text) {
 
 Result Database::Impl::run_query(const ast::Statement& statement, const ast::RegularQuery& query,
                                  std::string_view text, const Parameters& params, const ExecuteOptions& options) {
-    binder::Binder binder(catalog, params, text);
+    binder::Binder binder(catalog, params, text, &procedures);
     binder::BoundQuery bound = binder.bind(query);
     planner::Planner planner(store, bound);
     planner::LogicalPlan plan = planner.plan();
@@ -211,5 +213,35 @@ Result Database::execute(std::string_view text, const Parameters& params) {
 }
 
 SchemaInfo Database::schema() const { return describe_schema(impl_->catalog, impl_->store); }
+
+bool Database::register_procedure(const std::string& name, const std::vector<ProcedureParameter>& inputs,
+                                  const std::vector<ProcedureParameter>& outputs,
+                                  std::vector<std::vector<Value>> rows) {
+    auto field = [](const ProcedureParameter& p, function::ProcedureField& out) {
+        std::string type = p.type;
+        if (!type.empty() && type.back() == '?') type.pop_back();  // nullable marker of signatures
+        out.name = p.name;
+        if (type == "NUMBER") {
+            out.type = catalog::LogicalType::of(catalog::TypeKind::Float);
+            out.number = true;
+            return true;
+        }
+        auto t = catalog::LogicalType::parse(type);
+        if (!t) return false;
+        out.type = *t;
+        return true;
+    };
+    std::vector<function::ProcedureField> in, out;
+    for (const auto& p : inputs) {
+        in.emplace_back();
+        if (!field(p, in.back())) return false;
+    }
+    for (const auto& p : outputs) {
+        out.emplace_back();
+        if (!field(p, out.back())) return false;
+    }
+    impl_->procedures.register_table(name, std::move(in), std::move(out), std::move(rows));
+    return true;
+}
 
 }  // namespace kgq

@@ -42,6 +42,7 @@ enum class LogicalOpKind {
     Delete,
     Eager,           // materialise all input before passing it on (writes then reads)
     Union,
+    Call,            // a procedure per input row, its outputs into slots
     ProduceResults,
 };
 
@@ -97,6 +98,7 @@ struct LogicalOperator {
     const std::vector<binder::BoundSetItem>* set_items = nullptr;
     const binder::BoundRemove* remove = nullptr;
     const binder::BoundDelete* del = nullptr;
+    const binder::BoundCall* call = nullptr;
 
     // Union
     bool union_distinct = false;

@@ -33,6 +33,7 @@ const char* op_name(LogicalOpKind k) {
         case LogicalOpKind::Delete: return "Delete";
         case LogicalOpKind::Eager: return "Eager";
         case LogicalOpKind::Union: return "Union";
+        case LogicalOpKind::Call: return "Call";
         case LogicalOpKind::ProduceResults: return "ProduceResults";
     }
     return "?";

@@ -213,7 +213,18 @@ LogicalOperatorPtr Planner::plan_single_query(const BoundSingleQuery& query, Log
                     }
                     plan = plan_projection(c, std::move(plan), bound);
                 } else if constexpr (std::is_same_v<C, BoundCall>) {
-                    // Procedures are rejected by the binder.
+                    auto op = make_op(LogicalOpKind::Call, std::move(plan));
+                    op->call = &c;
+                    op->detail = c.procedure + "()";
+                    for (int slot : c.output_slots) {
+                        if (slot >= 0) bound.insert(slot);
+                    }
+                    plan = std::move(op);
+                    if (!c.where.empty()) {
+                        auto f = make_op(LogicalOpKind::Filter, std::move(plan));
+                        for (const auto& w : c.where) f->expressions.push_back(w.get());
+                        plan = std::move(f);
+                    }
                 }
             },
             clause);

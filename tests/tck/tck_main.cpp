@@ -259,6 +259,48 @@ WriteStats diff_states(const GraphState& before, const GraphState& after) {
     return s;
 }
 
+// "there exists a procedure test.my.proc(in :: INTEGER?) :: (out :: STRING?):" and its table
+// (inputs then outputs per row) become a table procedure of the database.
+std::vector<Database::ProcedureParameter> parse_fields(const std::string& list) {
+    std::vector<Database::ProcedureParameter> out;
+    std::stringstream ss(list);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        auto sep = item.find("::");
+        if (sep == std::string::npos) continue;
+        auto trim = [](std::string x) {
+            x.erase(0, x.find_first_not_of(' '));
+            x.erase(x.find_last_not_of(' ') + 1);
+            return x;
+        };
+        out.push_back({trim(item.substr(0, sep)), trim(item.substr(sep + 2))});
+    }
+    return out;
+}
+
+std::optional<std::string> register_procedure(Database& db, const std::string& text, const Step& step) {
+    const std::string prefix = "there exists a procedure ";
+    std::string sig = text.substr(prefix.size());
+    auto open = sig.find('(');
+    auto close = sig.find(')', open);
+    auto out_open = sig.find('(', close);
+    auto out_close = sig.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || out_open == std::string::npos) {
+        return "cannot read procedure signature: " + text;
+    }
+    std::string name = sig.substr(0, open);
+    auto inputs = parse_fields(sig.substr(open + 1, close - open - 1));
+    auto outputs = parse_fields(sig.substr(out_open + 1, out_close - out_open - 1));
+    std::vector<std::vector<Value>> rows;
+    for (std::size_t r = 1; r < step.table.size(); ++r) {  // row 0: the column names
+        std::vector<Value> row;
+        for (const auto& cell : step.table[r]) row.push_back(parse_expected(cell));
+        rows.push_back(std::move(row));
+    }
+    if (!db.register_procedure(name, inputs, outputs, std::move(rows))) return "unknown type in " + text;
+    return std::nullopt;
+}
+
 Verdict run_scenario(const Scenario& sc) {
     for (const auto& tag : sc.tags)
         if (tag == "@ignore") return {Outcome::Skip, "tagged @ignore", {}};
@@ -274,7 +316,10 @@ Verdict run_scenario(const Scenario& sc) {
         if (t == "an empty graph" || t == "any graph") continue;
         if (t.find(" graph") != std::string::npos && step.keyword == "Given")
             return {Outcome::Skip, "named graph: " + t, {}};
-        if (t.rfind("there exists a procedure", 0) == 0) return {Outcome::Skip, "procedures are not supported", {}};
+        if (t.rfind("there exists a procedure", 0) == 0) {
+            if (auto why = register_procedure(db, t, step)) return fail("runner: " + *why);
+            continue;
+        }
         if (t == "having executed:") {
             Executed setup = execute(db, step.docstring, {});
             if (!setup.result.ok()) return fail("setup failed: " + error_text(setup.result.error()));

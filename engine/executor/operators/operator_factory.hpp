@@ -23,6 +23,7 @@ PhysicalOperatorPtr make_unwind(const LogicalOperator& op, PhysicalOperatorPtr i
 PhysicalOperatorPtr make_skip(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_limit(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_eager(PhysicalOperatorPtr input);
+PhysicalOperatorPtr make_call(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_union(const LogicalOperator& op, PhysicalOperatorPtr left, PhysicalOperatorPtr right);
 PhysicalOperatorPtr make_aggregate(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_collapse(const LogicalOperator& op, PhysicalOperatorPtr input);

@@ -2,6 +2,7 @@
 // Project, Optional (OPTIONAL MATCH), Unwind, Skip, Limit, Eager and Union.
 #include "executor/expression_evaluator.hpp"
 #include "executor/operators/operator_factory.hpp"
+#include "function/procedure_registry.hpp"
 #include "value/value_ops.hpp"
 
 #include <cmath>
@@ -225,6 +226,60 @@ private:
     bool left_done_ = false;
 };
 
+// CALL: the procedure's output rows for each input row, yielded into their slots.
+class CallOperator final : public PhysicalOperator {
+public:
+    explicit CallOperator(const LogicalOperator& op) : op_(op) {}
+    void open(ExecutionContext& ctx, const Row& argument) override {
+        PhysicalOperator::open(ctx, argument);
+        outputs_.clear();
+        position_ = 0;
+    }
+    bool next(ExecutionContext& ctx, Row& row) override {
+        const binder::BoundCall& call = *op_.call;
+        while (true) {
+            if (position_ < outputs_.size()) {
+                row = input_;
+                const auto& out = outputs_[position_++];
+                for (std::size_t i = 0; i < call.output_slots.size() && i < out.size(); ++i) {
+                    if (call.output_slots[i] >= 0) row[call.output_slots[i]] = out[i];
+                }
+                return true;
+            }
+            if (!child->next(ctx, input_)) return false;
+            std::vector<Value> args;
+            for (const auto& a : call.arguments) args.push_back(evaluate(*a, input_, ctx));
+            for (std::size_t i = 0; i < args.size() && i < call.definition->inputs.size(); ++i) {
+                if (!function::procedure_accepts(call.definition->inputs[i], args[i])) {
+                    runtime_error(ctx, ErrorKind::Type, "TypeError", "InvalidArgumentType",
+                                  "Argument `" + call.definition->inputs[i].name + "` of " + call.procedure + " is " +
+                                      call.definition->inputs[i].type.to_string() + ", got " + kind_name(args[i].kind()),
+                                  call.arguments[i]->offset, call.arguments[i]->length);
+                }
+                // INTEGER arguments to FLOAT inputs arrive as floats, as in Neo4j.
+                if (call.definition->inputs[i].type.kind == catalog::TypeKind::Float && args[i].is_int() &&
+                    !call.definition->inputs[i].number) {
+                    args[i] = Value(static_cast<double>(args[i].as_int()));
+                }
+            }
+            outputs_ = call.definition->run(args, ctx.store);
+            position_ = 0;
+            if (call.output_slots.empty()) {
+                // A procedure without outputs passes each input row through once.
+                outputs_.clear();
+                row = input_;
+                return true;
+            }
+        }
+    }
+
+private:
+    const LogicalOperator& op_;
+    Row input_;
+    std::vector<std::vector<Value>> outputs_;
+    std::size_t position_ = 0;
+};
+
 template <class Op>
 PhysicalOperatorPtr with_input(std::unique_ptr<Op> op, PhysicalOperatorPtr input) {
     op->child = std::move(input);
@@ -250,6 +305,9 @@ PhysicalOperatorPtr make_skip(const LogicalOperator& op, PhysicalOperatorPtr inp
 }
 PhysicalOperatorPtr make_limit(const LogicalOperator& op, PhysicalOperatorPtr input) {
     return with_input(std::make_unique<LimitOperator>(op), std::move(input));
+}
+PhysicalOperatorPtr make_call(const LogicalOperator& op, PhysicalOperatorPtr input) {
+    return with_input(std::make_unique<CallOperator>(op), std::move(input));
 }
 PhysicalOperatorPtr make_eager(PhysicalOperatorPtr input) {
     return with_input(std::make_unique<EagerOperator>(), std::move(input));

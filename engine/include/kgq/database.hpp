@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kgq {
 
@@ -48,6 +49,18 @@ public:
              const std::function<bool(const Result&)>& on_result);
 
     SchemaInfo schema() const;
+
+    // Registers a procedure for CALL that answers from a table: each row holds the input
+    // values then the output values, and a call yields the outputs of the rows whose inputs
+    // equal its arguments. Types are the schema language's (INTEGER, FLOAT, STRING, ...,
+    // NUMBER, ANY; a trailing '?' is allowed). Built in: db.labels(), db.relationshipTypes(),
+    // db.propertyKeys(). Returns false for an unknown type name.
+    struct ProcedureParameter {
+        std::string name;
+        std::string type;
+    };
+    bool register_procedure(const std::string& name, const std::vector<ProcedureParameter>& inputs,
+                            const std::vector<ProcedureParameter>& outputs, std::vector<std::vector<Value>> rows);
 
     // True when text is blank or ends a statement with ';' (outside strings and comments).
     static bool is_complete_statement(std::string_view text);
