@@ -391,8 +391,12 @@ struct CopyFrom : Located {
 // IMPORT STIX 'bundle.json'
 struct ImportStix : Located { StringLiteral path; };
 
-// EXPORT STIX 'bundle.json'
-struct ExportStix : Located { StringLiteral path; };
+// EXPORT STIX 'bundle.json' [FROM query]: the whole graph, or the nodes, relationships and
+// paths a query returns (with the endpoints of those relationships).
+struct ExportStix : Located {
+    StringLiteral path;
+    boost::optional<RegularQuery> query;
+};
 
 struct StatementBody : x3::variant<RegularQuery, CreateNodeType, CreateRelationType, CopyFrom,
                                    ImportStix, ExportStix> {

@@ -44,3 +44,5 @@ BOOST_FUSION_ADAPT_STRUCT(kgq::ast::Endpoint, from, to)
 BOOST_FUSION_ADAPT_STRUCT(kgq::ast::CopyOption, name, value)
 BOOST_FUSION_ADAPT_STRUCT(kgq::ast::CopyFrom, table, path, options)
 BOOST_FUSION_ADAPT_STRUCT(kgq::ast::Statement, mode, body)
+
+BOOST_FUSION_ADAPT_STRUCT(kgq::ast::ExportStix, path, query)

@@ -153,8 +153,8 @@ auto const copy_option_def = symbolic_name > expression;
 
 auto const import_stix_def = by_actions[(keyword("import") > keyword("stix") > string_literal)
     [assign_to(&ast::ImportStix::path)]];
-auto const export_stix_def = by_actions[(keyword("export") > keyword("stix") > string_literal)
-    [assign_to(&ast::ExportStix::path)]];
+auto const export_stix_def = keyword("export") > keyword("stix") > string_literal
+    > -(keyword("from") > regular_query);
 
 BOOST_SPIRIT_DEFINE(script, statement, end_of_input, explain_mode, statement_body,
                     create_node_type, create_relation_type, relation_member, endpoint,

@@ -42,7 +42,7 @@ const Value& property(const std::vector<std::pair<PropertyKeyId, Value>>& props,
 
 }  // namespace
 
-json StixExporter::bundle(StixExportReport& report) const {
+json StixExporter::bundle(StixExportReport& report, const Selection& selection) const {
     const auto& catalog = store_.catalog();
     const auto id_key = catalog.find_property_key("id");
     const auto type_key = catalog.find_property_key("type");
@@ -74,10 +74,16 @@ json StixExporter::bundle(StixExportReport& report) const {
         }
     }
 
+    auto node_selected = [&](NodeId n) {
+        return selection.whole_graph() || (n < selection.nodes.size() && selection.nodes[n]);
+    };
+    auto rel_selected = [&](RelId r) {
+        return selection.whole_graph() || (r < selection.relationships.size() && selection.relationships[r]);
+    };
     json objects = json::array();
     std::vector<bool> written_as_reference(store_.rel_capacity(), false);
     for (NodeId n = 0; n < store_.node_capacity(); ++n) {
-        if (!store_.node_alive(n)) continue;
+        if (!store_.node_alive(n) || !node_selected(n)) continue;
         json o = json::object();
         const auto props = store_.node_properties(n);
         const bool has_references = !property(props, refs_key).is_null();
@@ -95,6 +101,7 @@ json StixExporter::bundle(StixExportReport& report) const {
             const std::string& relation = catalog.relation_type(t).name;
             json targets = json::array();
             for (const auto& entry : store_.adjacency(n, t, storage::Direction::Out)) {
+                if (!rel_selected(entry.rel) || !node_selected(entry.neighbor)) continue;
                 if (!store_.rel_properties(entry.rel).empty()) continue;
                 // A *_ref holds one id: a second such relation goes out as a relationship object.
                 if (is_ref_relation(relation) && !targets.empty()) continue;
@@ -110,7 +117,7 @@ json StixExporter::bundle(StixExportReport& report) const {
     }
 
     for (RelId r = 0; r < store_.rel_capacity(); ++r) {
-        if (!store_.rel_alive(r) || written_as_reference[r]) continue;
+        if (!store_.rel_alive(r) || written_as_reference[r] || !rel_selected(r)) continue;
         const std::string& relation = catalog.relation_type(store_.rel_type(r)).name;
         const NodeId source = store_.rel_source(r);
         const NodeId target = store_.rel_target(r);
@@ -141,9 +148,10 @@ json StixExporter::bundle(StixExportReport& report) const {
     return bundle;
 }
 
-StixExportReport StixExporter::write_file(const std::string& path, const std::string& display_name) const {
+StixExportReport StixExporter::write_file(const std::string& path, const std::string& display_name,
+                                          const Selection& selection) const {
     StixExportReport report;
-    const json out = bundle(report);
+    const json out = bundle(report, selection);
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     if (file) file << out.dump(2) << '\n';
     if (!file) {

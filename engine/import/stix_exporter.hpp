@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace kgq::import {
 
@@ -26,10 +27,18 @@ class StixExporter {
 public:
     explicit StixExporter(const storage::GraphStore& store) : store_(store) {}
 
-    // The whole graph: every node, then every relation that is not an embedded reference.
-    nlohmann::json bundle(StixExportReport& report) const;
+    // The subgraph to write; empty vectors mean the whole graph.
+    struct Selection {
+        std::vector<bool> nodes;          // by node id
+        std::vector<bool> relationships;  // by relationship id
+        bool whole_graph() const { return nodes.empty() && relationships.empty(); }
+    };
+
+    // Every selected node, then every selected relation that is not an embedded reference.
+    nlohmann::json bundle(StixExportReport& report, const Selection& selection = {}) const;
     // Writes bundle() to path (Io error naming display_name when it cannot).
-    StixExportReport write_file(const std::string& path, const std::string& display_name) const;
+    StixExportReport write_file(const std::string& path, const std::string& display_name,
+                                const Selection& selection = {}) const;
 
 private:
     const storage::GraphStore& store_;

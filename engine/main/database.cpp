@@ -138,6 +138,15 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
                         return apply_schema_statement(catalog, store, body, text);
                     }
                     return apply_schema_statement(catalog, store, body, text);
+                } else if constexpr (std::is_same_v<B, ast::ExportStix>) {
+                    if (body.query) {
+                        // EXPORT STIX 'file' FROM query: the query's nodes, relationships and paths.
+                        Result rows = run_query(statement, *body.query, text, params, options);
+                        if (options.check_only) return Result();
+                        return run_extension_statement(store, body, text, params, options, &rows.rows());
+                    }
+                    if (options.check_only) return Result();
+                    return run_extension_statement(store, body, text, params, options);
                 } else {
                     if (options.check_only) return Result();
                     return run_extension_statement(store, body, text, params, options);

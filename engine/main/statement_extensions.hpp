@@ -12,7 +12,10 @@ Result run_extension_statement(storage::GraphStore& store, const ast::CopyFrom& 
                                const Parameters& params, const ExecuteOptions& options);
 Result run_extension_statement(storage::GraphStore& store, const ast::ImportStix& s, std::string_view text,
                                const Parameters& params, const ExecuteOptions& options);
+// EXPORT STIX: `rows`, when given, are the result of the statement's FROM query: the nodes,
+// relationships and paths in them (and the endpoints of those relationships) are exported.
 Result run_extension_statement(storage::GraphStore& store, const ast::ExportStix& s, std::string_view text,
-                               const Parameters& params, const ExecuteOptions& options);
+                               const Parameters& params, const ExecuteOptions& options,
+                               const std::vector<std::vector<Value>>* rows = nullptr);
 
 }  // namespace kgq

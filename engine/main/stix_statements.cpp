@@ -58,11 +58,55 @@ Result run_extension_statement(storage::GraphStore& store, const ast::ImportStix
     return result;
 }
 
+namespace {
+
+// The graph elements a query result holds, for EXPORT STIX ... FROM.
+void select_elements(const storage::GraphStore& store, const Value& v, import::StixExporter::Selection& sel) {
+    auto node = [&](std::uint64_t id) {
+        if (id < sel.nodes.size()) sel.nodes[id] = true;
+    };
+    auto rel = [&](std::uint64_t id) {
+        if (id >= sel.relationships.size() || !store.rel_alive(id)) return;
+        sel.relationships[id] = true;
+        node(store.rel_source(id));  // a relationship's endpoints come with it
+        node(store.rel_target(id));
+    };
+    switch (v.kind()) {
+        case ValueKind::Node: node(v.as_node().id); break;
+        case ValueKind::Relationship: rel(v.as_relationship().id); break;
+        case ValueKind::Path:
+            for (const auto& n : v.as_path().nodes) node(n.id);
+            for (const auto& r : v.as_path().relationships) rel(r.id);
+            break;
+        case ValueKind::List:
+            for (const auto& e : v.as_list()) select_elements(store, e, sel);
+            break;
+        case ValueKind::Map:
+            for (const auto& [k, e] : v.as_map()) select_elements(store, e, sel);
+            break;
+        default: break;
+    }
+}
+
+}  // namespace
+
 Result run_extension_statement(storage::GraphStore& store, const ast::ExportStix& s, std::string_view text,
-                               const Parameters&, const ExecuteOptions& options) {
+                               const Parameters&, const ExecuteOptions& options,
+                               const std::vector<std::vector<Value>>* rows) {
     import::StixExportReport report;
+    import::StixExporter::Selection selection;
+    if (rows) {
+        selection.nodes.assign(store.node_capacity(), false);
+        selection.relationships.assign(store.rel_capacity(), false);
+        for (const auto& row : *rows) {
+            for (const auto& v : row) select_elements(store, v, selection);
+        }
+        // An empty result exports an empty bundle, not the whole graph.
+        if (selection.nodes.empty()) selection.nodes.assign(1, false);
+    }
     try {
-        report = import::StixExporter(store).write_file(resolve_path(s.path.value, options, false), s.path.value);
+        report = import::StixExporter(store).write_file(resolve_path(s.path.value, options, false), s.path.value,
+                                                        selection);
     } catch (const Exception& ex) {
         throw located(ex, text, s.path);
     }

@@ -109,3 +109,26 @@ TEST_CASE("EXPORT STIX of a graph written in kgq gives ids to what has none") {
         }
     }
 }
+
+TEST_CASE("EXPORT STIX ... FROM query writes only the result's subgraph, and it imports again") {
+    TempDir dir;
+    kgq::Database db;
+    REQUIRE(import(db, dir.write("mini.json", mini_bundle())).ok());
+    const std::string out = (dir.path / "sub.json").string();
+    // One relation and its endpoints: the relationship object and the two objects it joins.
+    kgq::Result r = run(db, "EXPORT STIX '" + out + "' FROM MATCH (g:IntrusionSet)-[u:USES]->(m:Malware) RETURN u");
+    REQUIRE(r.ok());
+    const json bundle = read_json(out);
+    std::multiset<std::string> types;
+    for (const auto& o : bundle["objects"]) types.insert(o["type"].get<std::string>());
+    CHECK(types == std::multiset<std::string>{"intrusion-set", "malware", "relationship"});
+
+    kgq::Database copy;
+    REQUIRE(import(copy, out).ok());
+    CHECK(count(copy, "MATCH (:IntrusionSet)-[u:USES]->(:Malware) RETURN count(u)") == 1);
+    CHECK(count(copy, "MATCH (n) RETURN count(n)") == 2);
+
+    // A query with no rows exports an empty bundle, not the whole graph.
+    REQUIRE(run(db, "EXPORT STIX '" + out + "' FROM MATCH (g:IntrusionSet {name: 'nobody'}) RETURN g").ok());
+    CHECK(read_json(out)["objects"].empty());
+}
