@@ -847,6 +847,7 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         }
         predicates.insert(predicates.begin(), constraints.begin(), constraints.end());
         plan = apply_ready_filters(std::move(plan), predicates, bound, false);
+        fold_inequalities(plan);
         rel_done[r] = true;
     };
 
@@ -960,6 +961,33 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
     return apply_ready_filters(std::move(plan), predicates, bound, true);
 }
 
+void Planner::fold_inequalities(LogicalOperatorPtr& plan) {
+    if (plan->kind != LogicalOpKind::Filter) return;
+    LogicalOperator& expand = *plan->children[0];
+    if (expand.kind != LogicalOpKind::Expand || expand.target_bound) return;
+    std::vector<const BoundExpression*> kept;
+    for (const auto* p : plan->expressions) {
+        bool folded = false;
+        if (p->kind == ExprKind::NotEqual && p->children[0]->kind == ExprKind::Variable &&
+            p->children[1]->kind == ExprKind::Variable) {
+            int a = p->children[0]->slot, b = p->children[1]->slot;
+            int other = a == expand.slot ? b : b == expand.slot ? a : -1;
+            if (other >= 0 && other != expand.slot && query_.slot_kinds[other] == VariableKind::Node &&
+                query_.slot_kinds[expand.slot] == VariableKind::Node) {
+                expand.excluded_targets.push_back(other);
+                folded = true;
+            }
+        }
+        if (!folded) kept.push_back(p);
+    }
+    if (kept.size() == plan->expressions.size()) return;
+    if (kept.empty()) {
+        plan = std::move(plan->children[0]);
+    } else {
+        plan->expressions = std::move(kept);
+    }
+}
+
 void Planner::count_last_expansion(LogicalOperator& aggregate) {
     const BoundProjection& projection = *aggregate.projection;
     if (!projection.key_items.empty() || projection.aggregates.empty()) return;
@@ -1020,7 +1048,7 @@ void Planner::count_last_expansion(LogicalOperator& aggregate) {
     *counted = std::move(expand);
     counted->kind = LogicalOpKind::ExpandCount;
     counted->target_label_names = std::move(labels);
-    counted->excluded_targets = std::move(excluded);
+    counted->excluded_targets.insert(counted->excluded_targets.end(), excluded.begin(), excluded.end());
     counted->multiplicity_slot = plan_.slot_count++;
     counted->detail += " (counted)";
     aggregate.multiplicity_slot = counted->multiplicity_slot;

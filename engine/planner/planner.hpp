@@ -48,6 +48,9 @@ private:
     // Factorised counting: under RETURN count(*), a last Expand whose outputs nobody reads
     // becomes an ExpandCount, so rows are counted per input row instead of produced.
     void count_last_expansion(LogicalOperator& aggregate);
+    // `target <> other` right above an Expand becomes part of it (the neighbour is skipped),
+    // which also lets Collapse merge rows after it.
+    void fold_inequalities(LogicalOperatorPtr& plan);
     // ... and below it, wherever the operators above read only an expansion's target node,
     // rows are merged by that node with a multiplicity (factorised counting of paths).
     void collapse_counted_chain(LogicalOperator& aggregate);

@@ -99,6 +99,7 @@ public:
                     const Value& r = input_[op_.rel_slot];
                     if (!r.is_relationship() || r.as_relationship().id != s.rel) continue;
                 }
+                if (excluded(s.neighbor)) continue;
                 row = input_;
                 row[op_.rel_slot] = relationship_value(ctx.store, s.rel);
                 row[op_.slot] = node_value(s.neighbor);
@@ -120,6 +121,15 @@ public:
     }
 
 private:
+    // target <> other folded into the expand (null <> x is null: such rows never pass).
+    bool excluded(NodeId neighbor) const {
+        for (int slot : op_.excluded_targets) {
+            const Value& other = input_[slot];
+            if (!other.is_node() || other.as_node().id == neighbor) return true;
+        }
+        return false;
+    }
+
     // Expand into a bound node (closing a cycle): scan the smaller of the two adjacency
     // lists for the other end instead of listing every neighbour.
     void relationships_between(const storage::GraphStore& store, NodeId from, NodeId to, std::vector<Step>& out) {
