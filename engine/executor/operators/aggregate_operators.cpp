@@ -249,25 +249,17 @@ private:
 }  // namespace
 
 PhysicalOperatorPtr make_aggregate(const LogicalOperator& op, PhysicalOperatorPtr input) {
-    auto p = std::make_unique<AggregateOperator>(op);
-    p->child = std::move(input);
-    return p;
+    return with_input(std::make_unique<AggregateOperator>(op), std::move(input));
 }
 PhysicalOperatorPtr make_collapse(const LogicalOperator& op, PhysicalOperatorPtr input) {
-    auto p = std::make_unique<CollapseOperator>(op);
-    p->child = std::move(input);
-    return p;
+    return with_input(std::make_unique<CollapseOperator>(op), std::move(input));
 }
 
 PhysicalOperatorPtr make_distinct(const LogicalOperator& op, PhysicalOperatorPtr input) {
-    auto p = std::make_unique<DistinctOperator>(op);
-    p->child = std::move(input);
-    return p;
+    return with_input(std::make_unique<DistinctOperator>(op), std::move(input));
 }
 PhysicalOperatorPtr make_sort(const LogicalOperator& op, PhysicalOperatorPtr input) {
-    auto p = std::make_unique<SortOperator>(op);
-    p->child = std::move(input);
-    return p;
+    return with_input(std::make_unique<SortOperator>(op), std::move(input));
 }
 
 }  // namespace kgq::executor

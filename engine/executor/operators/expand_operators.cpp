@@ -419,27 +419,19 @@ private:
 }  // namespace
 
 PhysicalOperatorPtr make_expand(const LogicalOperator& op, PhysicalOperatorPtr input) {
-    auto p = std::make_unique<ExpandOperator>(op);
-    p->child = std::move(input);
-    return p;
+    return with_input(std::make_unique<ExpandOperator>(op), std::move(input));
 }
 
 PhysicalOperatorPtr make_expand_count(const LogicalOperator& op, PhysicalOperatorPtr input) {
-    auto p = std::make_unique<ExpandCountOperator>(op);
-    p->child = std::move(input);
-    return p;
+    return with_input(std::make_unique<ExpandCountOperator>(op), std::move(input));
 }
 
 PhysicalOperatorPtr make_var_expand(const LogicalOperator& op, PhysicalOperatorPtr input) {
-    auto p = std::make_unique<VarExpandOperator>(op);
-    p->child = std::move(input);
-    return p;
+    return with_input(std::make_unique<VarExpandOperator>(op), std::move(input));
 }
 
 PhysicalOperatorPtr make_shortest_path(const LogicalOperator& op, PhysicalOperatorPtr input) {
-    auto p = std::make_unique<ShortestPathOperator>(op);
-    p->child = std::move(input);
-    return p;
+    return with_input(std::make_unique<ShortestPathOperator>(op), std::move(input));
 }
 
 }  // namespace kgq::executor

@@ -9,6 +9,13 @@ namespace kgq::executor {
 
 using planner::LogicalOperator;
 
+// Every factory: an operator reading from `input`.
+template <class Op>
+PhysicalOperatorPtr with_input(std::unique_ptr<Op> op, PhysicalOperatorPtr input) {
+    op->child = std::move(input);
+    return op;
+}
+
 PhysicalOperatorPtr make_argument();
 PhysicalOperatorPtr make_node_scan(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_node_by_key(const LogicalOperator& op, PhysicalOperatorPtr input);

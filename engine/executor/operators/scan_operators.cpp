@@ -115,15 +115,11 @@ private:
 PhysicalOperatorPtr make_argument() { return std::make_unique<ArgumentOperator>(); }
 
 PhysicalOperatorPtr make_node_scan(const LogicalOperator& op, PhysicalOperatorPtr input) {
-    auto p = std::make_unique<NodeScanOperator>(op);
-    p->child = std::move(input);
-    return p;
+    return with_input(std::make_unique<NodeScanOperator>(op), std::move(input));
 }
 
 PhysicalOperatorPtr make_node_by_key(const LogicalOperator& op, PhysicalOperatorPtr input) {
-    auto p = std::make_unique<NodeByKeyOperator>(op);
-    p->child = std::move(input);
-    return p;
+    return with_input(std::make_unique<NodeByKeyOperator>(op), std::move(input));
 }
 
 }  // namespace kgq::executor

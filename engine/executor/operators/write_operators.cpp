@@ -380,11 +380,6 @@ private:
     std::size_t position_ = 0;
 };
 
-template <class Op>
-PhysicalOperatorPtr with_input(std::unique_ptr<Op> op, PhysicalOperatorPtr input) {
-    op->child = std::move(input);
-    return op;
-}
 
 }  // namespace
 
