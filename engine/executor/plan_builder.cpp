@@ -33,16 +33,16 @@ private:
     const LogicalOperator& op_;
 };
 
-PhysicalOperatorPtr build_operator(const LogicalOperator& op, bool profile);
+PhysicalOperatorPtr build_operator(const LogicalOperator& op, const planner::LogicalPlan& plan, bool profile);
 
-PhysicalOperatorPtr build(const LogicalOperator& op, bool profile) {
-    PhysicalOperatorPtr p = build_operator(op, profile);
+PhysicalOperatorPtr build(const LogicalOperator& op, const planner::LogicalPlan& plan, bool profile) {
+    PhysicalOperatorPtr p = build_operator(op, plan, profile);
     if (profile && p) return std::make_unique<ProfiledOperator>(std::move(p), op);
     return p;
 }
 
-PhysicalOperatorPtr build_operator(const LogicalOperator& op, bool profile) {
-    auto input = [&]() { return op.children.empty() ? nullptr : build(*op.children[0], profile); };
+PhysicalOperatorPtr build_operator(const LogicalOperator& op, const planner::LogicalPlan& plan, bool profile) {
+    auto input = [&]() { return op.children.empty() ? nullptr : build(*op.children[0], plan, profile); };
     switch (op.kind) {
         case LogicalOpKind::Argument: return make_argument();
         case LogicalOpKind::NodeScan: return make_node_scan(op, input());
@@ -54,12 +54,13 @@ PhysicalOperatorPtr build_operator(const LogicalOperator& op, bool profile) {
         case LogicalOpKind::Filter: return make_filter(op, input());
         case LogicalOpKind::Optional: {
             auto in = input();
-            return make_optional(op, std::move(in), build(*op.children[1], profile));
+            return make_optional(op, std::move(in), build(*op.children[1], plan, profile));
         }
         case LogicalOpKind::Project: return make_project(op, input());
         case LogicalOpKind::Aggregate: return make_aggregate(op, input());
         case LogicalOpKind::Distinct: return make_distinct(op, input());
         case LogicalOpKind::Collapse: return make_collapse(op, input());
+        case LogicalOpKind::PatternCount: return make_pattern_count(op, plan);
         case LogicalOpKind::Sort: return make_sort(op, input());
         case LogicalOpKind::Skip: return make_skip(op, input());
         case LogicalOpKind::Limit: return make_limit(op, input());
@@ -67,7 +68,7 @@ PhysicalOperatorPtr build_operator(const LogicalOperator& op, bool profile) {
         case LogicalOpKind::Create: return make_create(op, input());
         case LogicalOpKind::Merge: {
             auto in = input();
-            return make_merge(op, std::move(in), build(*op.children[1], profile));
+            return make_merge(op, std::move(in), build(*op.children[1], plan, profile));
         }
         case LogicalOpKind::SetProperties: return make_set(op, input());
         case LogicalOpKind::Remove: return make_remove(op, input());
@@ -76,7 +77,7 @@ PhysicalOperatorPtr build_operator(const LogicalOperator& op, bool profile) {
         case LogicalOpKind::Call: return make_call(op, input());
         case LogicalOpKind::Union: {
             auto in = input();
-            return make_union(op, std::move(in), build(*op.children[1], profile));
+            return make_union(op, std::move(in), build(*op.children[1], plan, profile));
         }
         case LogicalOpKind::ProduceResults: return input();
     }
@@ -86,8 +87,8 @@ PhysicalOperatorPtr build_operator(const LogicalOperator& op, bool profile) {
 }  // namespace
 
 std::vector<std::vector<Value>> execute(const planner::LogicalPlan& plan, ExecutionContext& ctx) {
-    for (const auto& sub : plan.subplans) ctx.subplans.push_back(build(*sub, ctx.profile));
-    PhysicalOperatorPtr root = build(*plan.root, ctx.profile);
+    for (const auto& sub : plan.subplans) ctx.subplans.push_back(build(*sub, plan, ctx.profile));
+    PhysicalOperatorPtr root = build(*plan.root, plan, ctx.profile);
     Row argument(plan.slot_count);
     root->open(ctx, argument);
     std::vector<std::vector<Value>> rows;

@@ -111,8 +111,12 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
             auto it = ctx.profiles.find(&op);
             if (it == ctx.profiles.end()) return std::string();
             char buffer[96];
-            std::snprintf(buffer, sizeof buffer, "  {rows: %llu, time: %.3f ms}",
-                          static_cast<unsigned long long>(it->second.rows), it->second.ms);
+            if (it->second.ms < 0) {  // run inside a PatternCount, whose time includes it
+                std::snprintf(buffer, sizeof buffer, "  {rows: %llu}", static_cast<unsigned long long>(it->second.rows));
+            } else {
+                std::snprintf(buffer, sizeof buffer, "  {rows: %llu, time: %.3f ms}",
+                              static_cast<unsigned long long>(it->second.rows), it->second.ms);
+            }
             return std::string(buffer);
         };
         result.set_message(plan.to_string(bound, catalog, annotate) + std::to_string(result.row_count()) + " rows\n");

@@ -31,6 +31,7 @@ enum class LogicalOpKind {
     Aggregate,       // group by keys, accumulate aggregates
     Distinct,        // drop rows equivalent on slots
     Collapse,        // count(*) only: merge rows by one node slot, summing their multiplicity
+    PatternCount,    // count(*) only: runs its chain over ids (no rows); one row with the count
     Sort,
     Skip,
     Limit,

@@ -22,6 +22,7 @@ const char* op_name(LogicalOpKind k) {
         case LogicalOpKind::Aggregate: return "Aggregate";
         case LogicalOpKind::Distinct: return "Distinct";
         case LogicalOpKind::Collapse: return "Collapse";
+        case LogicalOpKind::PatternCount: return "PatternCount";
         case LogicalOpKind::Sort: return "Sort";
         case LogicalOpKind::Skip: return "Skip";
         case LogicalOpKind::Limit: return "Limit";

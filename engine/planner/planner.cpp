@@ -1094,6 +1094,7 @@ LogicalOperatorPtr Planner::plan_projection(const BoundProjection& projection, L
         agg->projection = &projection;
         count_last_expansion(*agg);
         collapse_counted_chain(*agg);
+        count_natively(*agg);
         plan = std::move(agg);
         // Items that hold aggregates are computed from the aggregated row.
         auto proj = make_op(LogicalOpKind::Project, std::move(plan));

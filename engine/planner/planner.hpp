@@ -54,6 +54,10 @@ private:
     // ... and below it, wherever the operators above read only an expansion's target node,
     // rows are merged by that node with a multiplicity (factorised counting of paths).
     void collapse_counted_chain(LogicalOperator& aggregate);
+    // ... and the whole chain, when the executor's id-only counting loop can run all of it,
+    // goes under a PatternCount (see pattern_count.cpp).
+    void count_natively(LogicalOperator& aggregate);
+    bool countable_predicate(const BoundExpression& e, std::set<int>& reads) const;
     std::vector<TypeId> resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const;
     double estimate_node(const binder::BoundNodePattern& node) const;
     double estimate_plan_from(const binder::BoundPattern& pattern, int start, const Bound& bound,

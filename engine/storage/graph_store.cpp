@@ -235,6 +235,10 @@ const LabelSet& GraphStore::node_labels(NodeId id) const {
     return tables_[impl_->nodes[id].table]->labels;
 }
 
+std::uint32_t GraphStore::node_table_index(NodeId id) const {
+    return id < impl_->nodes.size() ? impl_->nodes[id].table : no_table;
+}
+
 bool GraphStore::node_has_label(NodeId id, TypeId label) const {
     for (TypeId own : node_labels(id))
         if (catalog_.is_subtype(own, label)) return true;

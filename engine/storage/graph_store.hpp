@@ -58,6 +58,9 @@ public:
     std::size_t node_count() const;  // alive
     bool node_alive(NodeId id) const;
     const LabelSet& node_labels(NodeId id) const;
+    // Index into node_tables() of the node's table; no_table once deleted.
+    static constexpr std::uint32_t no_table = UINT32_MAX;
+    std::uint32_t node_table_index(NodeId id) const;
     // Whether the node has the label or (strict mode) a subtype of it.
     bool node_has_label(NodeId id, TypeId label) const;
 

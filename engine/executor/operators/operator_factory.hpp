@@ -34,6 +34,8 @@ PhysicalOperatorPtr make_call(const LogicalOperator& op, PhysicalOperatorPtr inp
 PhysicalOperatorPtr make_union(const LogicalOperator& op, PhysicalOperatorPtr left, PhysicalOperatorPtr right);
 PhysicalOperatorPtr make_aggregate(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_collapse(const LogicalOperator& op, PhysicalOperatorPtr input);
+// Runs op's whole chain itself (no input operator); reads pattern predicates' subplans.
+PhysicalOperatorPtr make_pattern_count(const LogicalOperator& op, const planner::LogicalPlan& plan);
 PhysicalOperatorPtr make_distinct(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_sort(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_create(const LogicalOperator& op, PhysicalOperatorPtr input);

@@ -1,0 +1,398 @@
+// engine/executor/operators/pattern_count_operator.cpp — PatternCount: runs the chain the
+// planner put under it (NodeScan, Expand, ExpandCount, Filter, Collapse; see
+// planner/pattern_count.cpp) as one depth-first loop over node and relationship ids, with no
+// rows of Values. A Collapse becomes a memo: the count of the rest of the walk depends only
+// on the node it is keyed by, so it is computed once per node (factorised counting). Yields
+// one row whose multiplicity slot holds the count, for the Aggregate above.
+#include "executor/operators/operator_factory.hpp"
+
+#include <algorithm>
+
+namespace kgq::executor {
+namespace {
+
+using binder::BoundExpression;
+using binder::ExprKind;
+using binder::RelDirection;
+using planner::LogicalOpKind;
+using storage::AdjEntry;
+using storage::Direction;
+using storage::NodeId;
+
+// Which of the store's node tables a label test accepts, by table index.
+using TableSet = std::vector<char>;
+
+// One adjacency list an expansion reads; an undirected expansion reads both directions and
+// meets a self-loop once.
+struct AdjacencyList {
+    catalog::TypeId type;
+    Direction direction;
+    bool skip_self_loops;
+};
+
+struct Check {
+    enum class Kind { Labels, NotEqual, Edge } kind = Kind::Labels;
+    bool negated = false;         // Edge: NOT (a)-[:T]-(b)
+    int a = -1, b = -1;           // Labels: a; NotEqual: a <> b; Edge: from a to b
+    TableSet tables;              // Labels
+    std::vector<AdjacencyList> lists;  // Edge
+    const LogicalOperator* probe = nullptr;  // Edge: the subplan's Expand, for PROFILE
+    std::uint64_t probes = 0;
+};
+
+struct Level {
+    enum class Kind { Scan, Expand, ExpandCount, Filter, Memo } kind = Kind::Filter;
+    const LogicalOperator* op = nullptr;
+    int slot = -1, from_slot = -1, rel_slot = -1;
+    bool into = false;
+    std::vector<AdjacencyList> lists;
+    std::vector<int> distinct_rels, excluded;
+    std::vector<TableSet> target_tables;  // ExpandCount: label groups of the counted neighbour
+    std::vector<NodeId> scan_nodes;       // Scan
+    std::vector<Check> checks;            // Filter
+    std::vector<std::int64_t> memo;       // Memo: by node id, -1 = not yet computed
+    std::uint64_t rows = 0;
+};
+
+TableSet tables_of_label(const storage::GraphStore& store, const std::string& name) {
+    const auto& tables = store.node_tables();
+    TableSet out(tables.size(), 0);
+    auto type = store.catalog().find_entity_type(name);
+    if (!type) return out;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        for (catalog::TypeId own : tables[i]->labels) {
+            if (store.catalog().is_subtype(own, *type)) out[i] = 1;
+        }
+    }
+    return out;
+}
+
+// The tables a label test (LabelCheck, And/Or of them) accepts.
+TableSet tables_of_test(const storage::GraphStore& store, const BoundExpression& e) {
+    const std::size_t n = store.node_tables().size();
+    if (e.kind == ExprKind::And || e.kind == ExprKind::Or) {
+        TableSet l = tables_of_test(store, *e.children[0]);
+        TableSet r = tables_of_test(store, *e.children[1]);
+        for (std::size_t i = 0; i < n; ++i) l[i] = e.kind == ExprKind::And ? (l[i] && r[i]) : (l[i] || r[i]);
+        return l;
+    }
+    TableSet out(n, 1);  // LabelCheck: all of its labels
+    for (const auto& name : e.keys) {
+        TableSet t = tables_of_label(store, name);
+        for (std::size_t i = 0; i < n; ++i) out[i] = out[i] && t[i];
+    }
+    return out;
+}
+
+// Relation types resolved now (this statement cannot have created any: it only reads).
+std::vector<AdjacencyList> adjacency_lists(const storage::GraphStore& store, const LogicalOperator& op) {
+    std::vector<catalog::TypeId> types;
+    for (const auto& name : op.rel_type_names) {
+        auto t = store.catalog().find_relation_type(name);
+        if (t && std::find(types.begin(), types.end(), *t) == types.end()) types.push_back(*t);
+    }
+    if (op.rel_type_names.empty()) types = store.relation_types_in_use();
+    std::vector<AdjacencyList> lists;
+    for (catalog::TypeId t : types) {
+        if (op.direction != RelDirection::Incoming) lists.push_back({t, Direction::Out, false});
+        if (op.direction != RelDirection::Outgoing)
+            lists.push_back({t, Direction::In, op.direction == RelDirection::Both});
+    }
+    return lists;
+}
+
+class PatternCountOperator final : public PhysicalOperator {
+public:
+    PatternCountOperator(const LogicalOperator& op, const std::vector<planner::LogicalOperatorPtr>& subplans)
+        : op_(op), subplans_(subplans) {}
+
+    void open(ExecutionContext& ctx, const Row& argument) override {
+        width_ = argument.size();
+        compile(ctx);
+        done_ = false;
+    }
+
+    bool next(ExecutionContext& ctx, Row& row) override {
+        if (done_) return false;
+        done_ = true;
+        frame_.assign(width_, storage::no_node);
+        std::int64_t total = run(ctx.store, 0);
+        if (ctx.profile) report(ctx);
+        if (total == 0) return false;
+        row.assign(width_, Value());
+        row[op_.multiplicity_slot] = Value(total);
+        return true;
+    }
+
+private:
+    void compile(ExecutionContext& ctx) {
+        const auto& store = ctx.store;
+        levels_.clear();
+        // The chain top first; levels run bottom first.
+        std::vector<const LogicalOperator*> chain;
+        for (const LogicalOperator* op = op_.children[0].get(); op->kind != LogicalOpKind::Argument;
+             op = op->children[0].get())
+            chain.push_back(op);
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            const LogicalOperator& op = **it;
+            Level level;
+            level.op = &op;
+            switch (op.kind) {
+                case LogicalOpKind::NodeScan:
+                    level.kind = Level::Kind::Scan;
+                    level.slot = op.slot;
+                    collect_scan(store, op, level.scan_nodes);
+                    break;
+                case LogicalOpKind::Expand:
+                case LogicalOpKind::ExpandCount:
+                    level.kind = op.kind == LogicalOpKind::Expand ? Level::Kind::Expand : Level::Kind::ExpandCount;
+                    level.slot = op.slot;
+                    level.from_slot = op.from_slot;
+                    level.rel_slot = op.rel_slot;
+                    level.into = op.target_bound;
+                    level.distinct_rels = op.distinct_from_rels;
+                    level.excluded = op.excluded_targets;
+                    if (!op.impossible) level.lists = adjacency_lists(store, op);
+                    for (const auto& group : op.target_label_names) {
+                        TableSet any(store.node_tables().size(), 0);
+                        for (const auto& name : group) {
+                            TableSet t = tables_of_label(store, name);
+                            for (std::size_t i = 0; i < any.size(); ++i) any[i] = any[i] || t[i];
+                        }
+                        level.target_tables.push_back(std::move(any));
+                    }
+                    break;
+                case LogicalOpKind::Filter:
+                    level.kind = Level::Kind::Filter;
+                    for (const auto* e : op.expressions) add_checks(ctx, *e, false, level.checks);
+                    break;
+                case LogicalOpKind::Collapse:
+                    level.kind = Level::Kind::Memo;
+                    level.slot = op.slot;
+                    level.memo.assign(store.node_capacity(), -1);
+                    break;
+                default:
+                    break;  // the planner puts nothing else here
+            }
+            levels_.push_back(std::move(level));
+        }
+    }
+
+    static void collect_scan(const storage::GraphStore& store, const LogicalOperator& op, std::vector<NodeId>& out) {
+        out.clear();
+        if (op.labels.empty()) {
+            for (NodeId id = 0; id < store.node_capacity(); ++id) {
+                if (store.node_alive(id)) out.push_back(id);
+            }
+            return;
+        }
+        TableSet any(store.node_tables().size(), 0);
+        for (const auto& name : op.scan_label_names) {
+            TableSet t = tables_of_label(store, name);
+            for (std::size_t i = 0; i < any.size(); ++i) any[i] = any[i] || t[i];
+        }
+        for (std::size_t i = 0; i < any.size(); ++i) {
+            if (!any[i]) continue;
+            for (NodeId id : store.node_tables()[i]->row_node) {
+                if (id != storage::no_node) out.push_back(id);
+            }
+        }
+    }
+
+    void add_checks(ExecutionContext& ctx, const BoundExpression& e, bool negated, std::vector<Check>& out) {
+        Check c;
+        switch (e.kind) {
+            case ExprKind::And:
+                if (!negated) {
+                    add_checks(ctx, *e.children[0], false, out);
+                    add_checks(ctx, *e.children[1], false, out);
+                    return;
+                }
+                break;
+            case ExprKind::Not:
+                add_checks(ctx, *e.children[0], !negated, out);
+                return;
+            case ExprKind::NotEqual:
+                c.kind = Check::Kind::NotEqual;
+                c.a = e.children[0]->slot;
+                c.b = e.children[1]->slot;
+                out.push_back(std::move(c));
+                return;
+            case ExprKind::Subquery: {
+                const LogicalOperator& probe = *subplans_.at(e.subquery_id);
+                c.kind = Check::Kind::Edge;
+                c.negated = negated;
+                c.a = probe.from_slot;
+                c.b = probe.slot;
+                c.lists = adjacency_lists(ctx.store, probe);
+                c.probe = &probe;
+                out.push_back(std::move(c));
+                return;
+            }
+            default:
+                break;
+        }
+        // A label test on one node variable (the planner admits nothing else).
+        c.kind = Check::Kind::Labels;
+        int slot = -1;
+        label_slot(e, slot);
+        c.a = slot;
+        c.tables = tables_of_test(ctx.store, e);
+        out.push_back(std::move(c));
+    }
+
+    static void label_slot(const BoundExpression& e, int& slot) {
+        if (e.kind == ExprKind::LabelCheck) slot = e.children[0]->slot;
+        for (const auto& child : e.children) {
+            if (slot < 0 && child) label_slot(*child, slot);
+        }
+    }
+
+    bool has_table(const TableSet& tables, const storage::GraphStore& store, NodeId id) const {
+        std::uint32_t t = store.node_table_index(id);
+        return t < tables.size() && tables[t];
+    }
+
+    // Relationships of the lists between `from` and `to` (expand into, edge probes).
+    template <class Visit>
+    static void between(const storage::GraphStore& store, const std::vector<AdjacencyList>& lists, NodeId from,
+                        NodeId to, Visit&& visit) {
+        for (const AdjacencyList& l : lists) {
+            // Scan the shorter of from's list and to's list in the opposite direction.
+            Direction back = l.direction == Direction::Out ? Direction::In : Direction::Out;
+            auto mine = store.adjacency(from, l.type, l.direction);
+            auto theirs = store.adjacency(to, l.type, back);
+            bool forward = mine.size() <= theirs.size();
+            NodeId want = forward ? to : from;
+            for (const AdjEntry& e : forward ? mine : theirs) {
+                if (e.neighbor != want) continue;
+                if (l.skip_self_loops && from == to) continue;
+                if (!visit(e)) return;
+            }
+        }
+    }
+
+    bool passes(const storage::GraphStore& store, Check& c) {
+        switch (c.kind) {
+            case Check::Kind::Labels:
+                return has_table(c.tables, store, frame_[c.a]);
+            case Check::Kind::NotEqual:
+                return frame_[c.a] != frame_[c.b];
+            case Check::Kind::Edge: {
+                ++c.probes;
+                bool found = false;
+                between(store, c.lists, frame_[c.a], frame_[c.b], [&](const AdjEntry&) {
+                    found = true;
+                    return false;
+                });
+                return found != c.negated;
+            }
+        }
+        return false;
+    }
+
+    // Whether an expansion may take this relationship to this neighbour.
+    bool admissible(const storage::GraphStore& store, const Level& level, const AdjEntry& e) const {
+        for (int s : level.distinct_rels) {
+            if (frame_[s] == e.rel) return false;
+        }
+        for (int s : level.excluded) {
+            if (frame_[s] == e.neighbor) return false;
+        }
+        for (const TableSet& t : level.target_tables) {
+            if (!has_table(t, store, e.neighbor)) return false;
+        }
+        return true;
+    }
+
+    std::int64_t run(const storage::GraphStore& store, std::size_t index) {
+        if (index == levels_.size()) return 1;
+        Level& level = levels_[index];
+        std::int64_t total = 0;
+        switch (level.kind) {
+            case Level::Kind::Scan:
+                for (NodeId id : level.scan_nodes) {
+                    ++level.rows;
+                    frame_[level.slot] = id;
+                    total += run(store, index + 1);
+                }
+                return total;
+            case Level::Kind::Filter:
+                for (Check& c : level.checks) {
+                    if (!passes(store, c)) return 0;
+                }
+                ++level.rows;
+                return run(store, index + 1);
+            case Level::Kind::Memo: {
+                std::int64_t& cached = level.memo[frame_[level.slot]];
+                if (cached < 0) {
+                    ++level.rows;
+                    cached = run(store, index + 1);
+                }
+                return cached;
+            }
+            case Level::Kind::Expand:
+            case Level::Kind::ExpandCount: {
+                const NodeId from = frame_[level.from_slot];
+                const bool count_only = level.kind == Level::Kind::ExpandCount;
+                std::int64_t matches = 0;
+                auto take = [&](const AdjEntry& e) {
+                    if (!admissible(store, level, e)) return true;
+                    if (count_only) {
+                        ++matches;
+                        return true;
+                    }
+                    ++level.rows;
+                    frame_[level.rel_slot] = e.rel;
+                    if (!level.into) frame_[level.slot] = e.neighbor;
+                    total += run(store, index + 1);
+                    return true;
+                };
+                if (level.into) {
+                    between(store, level.lists, from, frame_[level.slot], take);
+                } else {
+                    for (const AdjacencyList& l : level.lists) {
+                        for (const AdjEntry& e : store.adjacency(from, l.type, l.direction)) {
+                            if (l.skip_self_loops && e.neighbor == from) continue;
+                            take(e);
+                        }
+                    }
+                }
+                if (!count_only) return total;
+                if (matches == 0) return 0;
+                ++level.rows;
+                return matches * run(store, index + 1);
+            }
+        }
+        return 0;
+    }
+
+    void report(ExecutionContext& ctx) const {
+        for (const Level& level : levels_) {
+            auto& p = ctx.profiles[level.op];
+            p.rows += level.rows;
+            p.ms = -1;  // inside the PatternCount: its time is the PatternCount's
+            for (const Check& c : level.checks) {
+                if (!c.probe) continue;
+                auto& q = ctx.profiles[c.probe];
+                q.rows += c.probes;
+                q.ms = -1;
+            }
+        }
+    }
+
+    const LogicalOperator& op_;
+    const std::vector<planner::LogicalOperatorPtr>& subplans_;  // pattern predicates' plans
+    std::size_t width_ = 0;
+    bool done_ = false;
+    std::vector<Level> levels_;
+    std::vector<std::uint64_t> frame_;  // node or relationship id per slot
+};
+
+}  // namespace
+
+PhysicalOperatorPtr make_pattern_count(const LogicalOperator& op, const planner::LogicalPlan& plan) {
+    return std::make_unique<PatternCountOperator>(op, plan.subplans);
+}
+
+}  // namespace kgq::executor
