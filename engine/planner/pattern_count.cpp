@@ -29,7 +29,7 @@ bool is_label_test(const BoundExpression& e, int& slot) {
 bool is_edge_probe(const LogicalOperator& plan) {
     return plan.kind == LogicalOpKind::Expand && plan.target_bound && plan.expressions.empty() &&
            plan.distinct_from_rels.empty() && plan.distinct_from_rel_lists.empty() &&
-           plan.excluded_targets.empty() && !plan.impossible && plan.children.size() == 1 &&
+           plan.excluded_targets.empty() && plan.children.size() == 1 &&
            plan.children[0]->kind == LogicalOpKind::Argument;
 }
 
@@ -65,21 +65,12 @@ bool Planner::countable_predicate(const BoundExpression& e, std::set<int>& reads
     }
 }
 
-void Planner::count_natively(LogicalOperator& aggregate) {
-    const BoundProjection& projection = *aggregate.projection;
-    if (!projection.key_items.empty() || projection.aggregates.empty()) return;
-    for (const auto& a : projection.aggregates) {
-        if (a.function != "count" || a.argument || a.distinct) return;
-    }
-    // Every operator down to the Argument must be one the native loop runs, and read only
-    // what the chain itself binds (so the count does not depend on an outer row).
-    std::set<int> reads, produced;
-    const LogicalOperator* op = aggregate.children[0].get();
-    while (op->kind != LogicalOpKind::Argument) {
+bool Planner::countable_chain(const LogicalOperator& top, std::set<int>& reads, std::set<int>& produced) const {
+    for (const LogicalOperator* op = &top; op->kind != LogicalOpKind::Argument; op = op->children[0].get()) {
         switch (op->kind) {
             case LogicalOpKind::Expand:
             case LogicalOpKind::ExpandCount:
-                if (!op->expressions.empty() || !op->distinct_from_rel_lists.empty()) return;
+                if (!op->expressions.empty() || !op->distinct_from_rel_lists.empty()) return false;
                 reads.insert(op->from_slot);
                 if (op->target_bound) reads.insert(op->slot);
                 reads.insert(op->distinct_from_rels.begin(), op->distinct_from_rels.end());
@@ -94,14 +85,31 @@ void Planner::count_natively(LogicalOperator& aggregate) {
                 break;
             case LogicalOpKind::Filter:
                 for (const auto* e : op->expressions) {
-                    if (!countable_predicate(*e, reads)) return;
+                    if (!countable_predicate(*e, reads)) return false;
                 }
                 break;
+            case LogicalOpKind::Optional:
+                // The inner plan starts from the outer row (its Argument); what it binds is
+                // null when it finds nothing, which every check in the loop treats as Cypher does.
+                if (!countable_chain(*op->children[1], reads, produced)) return false;
+                break;
             default:
-                return;
+                return false;
         }
-        op = op->children[0].get();
     }
+    return true;
+}
+
+void Planner::count_natively(LogicalOperator& aggregate) {
+    const BoundProjection& projection = *aggregate.projection;
+    if (!projection.key_items.empty() || projection.aggregates.empty()) return;
+    for (const auto& a : projection.aggregates) {
+        if (a.function != "count" || a.argument || a.distinct) return;
+    }
+    // Every operator down to the Argument must be one the native loop runs, and read only
+    // what the chain itself binds (so the count does not depend on an outer row).
+    std::set<int> reads, produced;
+    if (!countable_chain(*aggregate.children[0], reads, produced)) return;
     for (int s : reads) {
         if (!produced.count(s)) return;
     }

@@ -58,6 +58,7 @@ private:
     // goes under a PatternCount (see pattern_count.cpp).
     void count_natively(LogicalOperator& aggregate);
     bool countable_predicate(const BoundExpression& e, std::set<int>& reads) const;
+    bool countable_chain(const LogicalOperator& top, std::set<int>& reads, std::set<int>& produced) const;
     std::vector<TypeId> resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const;
     double estimate_node(const binder::BoundNodePattern& node) const;
     double estimate_plan_from(const binder::BoundPattern& pattern, int start, const Bound& bound,

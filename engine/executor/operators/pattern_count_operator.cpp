@@ -19,6 +19,8 @@ using storage::AdjEntry;
 using storage::Direction;
 using storage::NodeId;
 
+constexpr std::uint64_t null = storage::no_node;  // an unbound (OPTIONAL MATCH) slot in the frame
+
 // Which of the store's node tables a label test accepts, by table index.
 using TableSet = std::vector<char>;
 
@@ -41,7 +43,7 @@ struct Check {
 };
 
 struct Level {
-    enum class Kind { Scan, Expand, ExpandCount, Filter, Memo } kind = Kind::Filter;
+    enum class Kind { Scan, Expand, ExpandCount, Filter, Memo, Optional, OptionalEnd } kind = Kind::Filter;
     const LogicalOperator* op = nullptr;
     int slot = -1, from_slot = -1, rel_slot = -1;
     bool into = false;
@@ -51,6 +53,9 @@ struct Level {
     std::vector<NodeId> scan_nodes;       // Scan
     std::vector<Check> checks;            // Filter
     std::vector<std::int64_t> memo;       // Memo: by node id, -1 = not yet computed
+    std::vector<int> null_slots;          // Optional: what its inner part binds
+    std::size_t partner = 0;              // Optional: index of its end; OptionalEnd: of its start
+    bool matched = false;                 // Optional: the inner part found something
     std::uint64_t rows = 0;
 };
 
@@ -126,12 +131,15 @@ public:
 
 private:
     void compile(ExecutionContext& ctx) {
-        const auto& store = ctx.store;
         levels_.clear();
-        // The chain top first; levels run bottom first.
+        compile_chain(ctx, *op_.children[0]);
+    }
+
+    // Appends the levels of the chain ending at `top`, bottom first.
+    void compile_chain(ExecutionContext& ctx, const LogicalOperator& top) {
+        const auto& store = ctx.store;
         std::vector<const LogicalOperator*> chain;
-        for (const LogicalOperator* op = op_.children[0].get(); op->kind != LogicalOpKind::Argument;
-             op = op->children[0].get())
+        for (const LogicalOperator* op = &top; op->kind != LogicalOpKind::Argument; op = op->children[0].get())
             chain.push_back(op);
         for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
             const LogicalOperator& op = **it;
@@ -171,6 +179,20 @@ private:
                     level.slot = op.slot;
                     level.memo.assign(store.node_capacity(), -1);
                     break;
+                case LogicalOpKind::Optional: {
+                    level.kind = Level::Kind::Optional;
+                    level.null_slots = op.slots;
+                    const std::size_t start = levels_.size();
+                    levels_.push_back(std::move(level));
+                    compile_chain(ctx, *op.children[1]);
+                    Level end;
+                    end.kind = Level::Kind::OptionalEnd;
+                    end.op = &op;
+                    end.partner = start;
+                    levels_[start].partner = levels_.size();
+                    levels_.push_back(std::move(end));
+                    continue;
+                }
                 default:
                     break;  // the planner puts nothing else here
             }
@@ -276,12 +298,13 @@ private:
         switch (c.kind) {
             case Check::Kind::Labels:
                 return has_table(c.tables, store, frame_[c.a]);
-            case Check::Kind::NotEqual:
-                return frame_[c.a] != frame_[c.b];
+            case Check::Kind::NotEqual:  // null <> x is null: the row is dropped
+                return frame_[c.a] != frame_[c.b] && frame_[c.a] != null && frame_[c.b] != null;
             case Check::Kind::Edge: {
                 ++c.probes;
                 bool found = false;
-                between(store, c.lists, frame_[c.a], frame_[c.b], [&](const AdjEntry&) {
+                if (frame_[c.a] != null && frame_[c.b] != null)
+                    between(store, c.lists, frame_[c.a], frame_[c.b], [&](const AdjEntry&) {
                     found = true;
                     return false;
                 });
@@ -297,7 +320,7 @@ private:
             if (frame_[s] == e.rel) return false;
         }
         for (int s : level.excluded) {
-            if (frame_[s] == e.neighbor) return false;
+            if (frame_[s] == e.neighbor || frame_[s] == null) return false;
         }
         for (const TableSet& t : level.target_tables) {
             if (!has_table(t, store, e.neighbor)) return false;
@@ -324,6 +347,7 @@ private:
                 ++level.rows;
                 return run(store, index + 1);
             case Level::Kind::Memo: {
+                if (frame_[level.slot] == null) return run(store, index + 1);
                 std::int64_t& cached = level.memo[frame_[level.slot]];
                 if (cached < 0) {
                     ++level.rows;
@@ -331,9 +355,22 @@ private:
                 }
                 return cached;
             }
+            case Level::Kind::Optional: {
+                level.matched = false;
+                std::int64_t found = run(store, index + 1);
+                if (level.matched) return found;
+                for (int s : level.null_slots) frame_[s] = null;
+                ++level.rows;
+                return run(store, level.partner + 1);
+            }
+            case Level::Kind::OptionalEnd:
+                levels_[level.partner].matched = true;
+                ++level.rows;
+                return run(store, index + 1);
             case Level::Kind::Expand:
             case Level::Kind::ExpandCount: {
                 const NodeId from = frame_[level.from_slot];
+                if (from == null || (level.into && frame_[level.slot] == null)) return 0;
                 const bool count_only = level.kind == Level::Kind::ExpandCount;
                 std::int64_t matches = 0;
                 auto take = [&](const AdjEntry& e) {
