@@ -59,11 +59,6 @@ std::uint32_t add_column(Table& table, PropertyKeyId key, std::size_t rows) {
     return c;
 }
 
-std::vector<AdjEntry>& adjacency_slot(std::vector<std::vector<AdjEntry>>& lists, NodeId node) {
-    if (lists.size() <= node) lists.resize(node + 1);
-    return lists[node];
-}
-
 }  // namespace
 
 // ====================================================================== Impl primitives
@@ -117,6 +112,29 @@ RelTable& GraphStore::Impl::rel_table(TypeId type) {
 
 const RelTable* GraphStore::Impl::find_rel_table(TypeId type) const {
     return type < rel_tables.size() ? &rel_tables[type] : nullptr;
+}
+
+const RelTable* GraphStore::Impl::indexed_rel_table(TypeId type) {
+    if (type >= rel_tables.size()) return nullptr;
+    RelTable& table = rel_tables[type];
+    if (table.indexed_rows != table.row_rel.size()) index_pending(table);
+    return &table;
+}
+
+void GraphStore::Impl::index_pending(RelTable& table) {
+    const std::size_t pending = table.row_rel.size() - table.indexed_rows;
+    if (pending > table.live_rows / 4 + 1024 || table.out.wants_rebuild() || table.in.wants_rebuild()) {
+        table.out.rebuild(table.source, table.target, table.row_rel, no_rel);
+        table.in.rebuild(table.target, table.source, table.row_rel, no_rel);
+    } else {
+        for (std::size_t row = table.indexed_rows; row < table.row_rel.size(); ++row) {
+            const RelId rel = table.row_rel[row];
+            if (rel == no_rel) continue;
+            table.out.append(table.source[row], {table.target[row], rel});
+            table.in.append(table.target[row], {table.source[row], rel});
+        }
+    }
+    table.indexed_rows = table.row_rel.size();
 }
 
 Value* GraphStore::Impl::node_slot(NodeId id, PropertyKeyId key) {
@@ -442,8 +460,13 @@ RelId GraphStore::create_relationship(TypeId type, NodeId source, NodeId target,
         const std::uint32_t column = impl.rel_column(type, key);
         table.columns[column][row] = std::move(value);
     }
-    adjacency_slot(table.out, source).push_back({target, id});
-    adjacency_slot(table.in, target).push_back({source, id});
+    // The adjacency catches up at the next read or commit (index_pending).
+    if (impl.in_statement && !impl.log.empty()) {
+        if (auto* last = std::get_if<undo::RelCreated>(&impl.log.back()); last && last->rel + last->count == id) {
+            ++last->count;
+            return id;
+        }
+    }
     impl.record(undo::RelCreated{id});
     return id;
 }
@@ -453,21 +476,16 @@ void GraphStore::delete_relationship(RelId id) {
     auto& impl = *impl_;
     RelRecord& rec = impl.rels[id];
     RelTable& table = impl.rel_tables[rec.type];
-    auto erase_entry = [id](std::vector<AdjEntry>& list) {
-        auto it = std::find_if(list.begin(), list.end(), [id](const AdjEntry& e) { return e.rel == id; });
-        assert(it != list.end());
-        const auto position = static_cast<std::uint32_t>(it - list.begin());
-        list.erase(it);  // keeps the order of the others, and undo can reinsert in place
-        return position;
-    };
-    const std::uint32_t out_position = erase_entry(table.out[table.source[rec.row]]);
-    const std::uint32_t in_position = erase_entry(table.in[table.target[rec.row]]);
+    if (rec.row < table.indexed_rows) {  // else not in the adjacency yet, and never will be
+        table.out.erase(table.source[rec.row], id);
+        table.in.erase(table.target[rec.row], id);
+    }
     undo::PropertyList snapshot = take_row_properties(table.columns, table.column_keys, rec.row);
     table.row_rel[rec.row] = no_rel;
     --table.live_rows;
     --impl.live_rels;
     rec.alive = false;
-    impl.record(undo::RelDeleted{id, out_position, in_position, std::move(snapshot)});
+    impl.record(undo::RelDeleted{id, std::move(snapshot)});
 }
 
 const Value& GraphStore::rel_property(RelId id, PropertyKeyId key) const {
@@ -499,11 +517,9 @@ std::size_t GraphStore::count_with_type(TypeId rel_type) const {
 }
 
 std::span<const AdjEntry> GraphStore::adjacency(NodeId id, TypeId rel_type, Direction dir) const {
-    const RelTable* table = impl_->find_rel_table(rel_type);
+    const RelTable* table = impl_->indexed_rel_table(rel_type);
     if (!table) return {};
-    const auto& lists = dir == Direction::Out ? table->out : table->in;
-    if (id >= lists.size()) return {};
-    return lists[id];
+    return (dir == Direction::Out ? table->out : table->in).of(id);
 }
 
 std::vector<TypeId> GraphStore::relation_types_in_use() const {
@@ -515,9 +531,9 @@ std::vector<TypeId> GraphStore::relation_types_in_use() const {
 
 std::size_t GraphStore::degree(NodeId id) const {
     std::size_t total = 0;
-    for (const RelTable& table : impl_->rel_tables) {
-        if (id < table.out.size()) total += table.out[id].size();
-        if (id < table.in.size()) total += table.in[id].size();
+    for (std::size_t t = 0; t < impl_->rel_tables.size(); ++t) {
+        const RelTable& table = *impl_->indexed_rel_table(static_cast<TypeId>(t));
+        total += table.out.of(id).size() + table.in.of(id).size();
     }
     return total;
 }
@@ -531,7 +547,12 @@ void GraphStore::begin_statement() {
 }
 
 void GraphStore::commit() {
-    impl_->log.clear();
+    // Index what the statement created now, so that reads find the adjacency ready.
+    for (RelTable& table : impl_->rel_tables) {
+        if (table.indexed_rows != table.row_rel.size() || table.out.wants_rebuild() || table.in.wants_rebuild())
+            impl_->index_pending(table);
+    }
+    std::vector<undo::Entry>().swap(impl_->log);  // a bulk load's log can be large: give it back
     impl_->in_statement = false;
 }
 

@@ -1,12 +1,13 @@
 // engine/storage/graph_store.hpp — the in-memory graph: dense node and relationship ids,
 // property columns per node table (one table per entity type in strict mode, per label set
-// in open mode), adjacency lists per relation type in both directions, KEY indexes, and a
+// in open mode), adjacency per relation type in both directions (compressed sparse rows, see adjacency_index.hpp), KEY indexes, and a
 // statement undo log so that a failing statement leaves the graph exactly as it was.
 // Knows the catalog, nothing of queries. Used by the executor, importers and the BGL adapter.
 #pragma once
 
 #include "catalog/catalog.hpp"
 #include "kgq/value.hpp"
+#include "storage/adjacency_index.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -19,18 +20,10 @@ namespace kgq::storage {
 
 using catalog::PropertyKeyId;
 using catalog::TypeId;
-using NodeId = std::uint64_t;
-using RelId = std::uint64_t;
 inline constexpr NodeId no_node = UINT64_MAX;
 
 // A node's labels, sorted. Strict mode: exactly one entity type (the most specific).
 using LabelSet = std::vector<TypeId>;
-
-// One neighbour in an adjacency list.
-struct AdjEntry {
-    NodeId neighbor;
-    RelId rel;
-};
 
 enum class Direction { Out, In };
 

@@ -28,8 +28,10 @@ struct RelRecord {
     bool alive = false;
 };
 
-// All relationships of one relation type: endpoint and property columns by row, plus the
-// adjacency lists of both directions indexed by node id (grown on demand).
+// All relationships of one relation type: endpoint and property columns by row (in
+// relationship-id order), plus the adjacency of both directions. Rows from indexed_rows on
+// are not in the adjacency yet: creations only append rows, and the next read or commit
+// brings the adjacency up to date (a bulk load is indexed once, at its end).
 struct RelTable {
     std::vector<NodeId> source;
     std::vector<NodeId> target;
@@ -38,8 +40,9 @@ struct RelTable {
     std::vector<std::vector<Value>> columns;
     std::unordered_map<PropertyKeyId, std::uint32_t> column_of;
     std::size_t live_rows = 0;
-    std::vector<std::vector<AdjEntry>> out;  // out[source]
-    std::vector<std::vector<AdjEntry>> in;   // in[target]
+    AdjacencyIndex out;  // by source
+    AdjacencyIndex in;   // by target
+    std::size_t indexed_rows = 0;
 };
 
 // One KEY index hit: the node type declaring the KEY owns the index (it covers subtypes);
@@ -80,6 +83,9 @@ struct GraphStore::Impl {
     std::uint32_t rel_column(TypeId type, PropertyKeyId key);            // finds or adds (logged)
     RelTable& rel_table(TypeId type);
     const RelTable* find_rel_table(TypeId type) const;
+    // The table with its adjacency up to date (indexes pending rows first).
+    const RelTable* indexed_rel_table(TypeId type);
+    void index_pending(RelTable& table);
     Value* node_slot(NodeId id, PropertyKeyId key);
     Value* rel_slot(RelId id, PropertyKeyId key);
 

@@ -55,22 +55,24 @@ void GraphStore::Impl::undo(undo::Entry& entry) {
                 --live_nodes;
             },
             [&](undo::RelCreated& e) {
-                assert(e.rel + 1 == rels.size());
-                const RelRecord rec = rels.back();
-                RelTable& table = rel_tables[rec.type];
-                assert(rec.row + 1 == table.row_rel.size());
-                auto& out = table.out[table.source[rec.row]];
-                auto& in = table.in[table.target[rec.row]];
-                assert(out.back().rel == e.rel && in.back().rel == e.rel);
-                out.pop_back();
-                in.pop_back();
-                table.source.pop_back();
-                table.target.pop_back();
-                table.row_rel.pop_back();
-                for (auto& column : table.columns) column.pop_back();
-                --table.live_rows;
-                rels.pop_back();
-                --live_rels;
+                assert(e.rel + e.count == rels.size());
+                for (std::uint64_t i = 0; i < e.count; ++i) {
+                    const RelRecord rec = rels.back();
+                    RelTable& table = rel_tables[rec.type];
+                    assert(rec.row + 1 == table.row_rel.size());
+                    if (rec.row < table.indexed_rows) {
+                        table.out.erase(table.source[rec.row], table.row_rel[rec.row]);
+                        table.in.erase(table.target[rec.row], table.row_rel[rec.row]);
+                        table.indexed_rows = rec.row;
+                    }
+                    table.source.pop_back();
+                    table.target.pop_back();
+                    table.row_rel.pop_back();
+                    for (auto& column : table.columns) column.pop_back();
+                    --table.live_rows;
+                    rels.pop_back();
+                    --live_rels;
+                }
             },
             [&](undo::NodeDeleted& e) {
                 NodeTable& table = *tables[e.table];
@@ -86,10 +88,10 @@ void GraphStore::Impl::undo(undo::Entry& entry) {
                 RelTable& table = rel_tables[rec.type];
                 const NodeId source = table.source[rec.row];
                 const NodeId target = table.target[rec.row];
-                auto& out = table.out[source];
-                auto& in = table.in[target];
-                out.insert(out.begin() + e.out_position, AdjEntry{target, e.rel});
-                in.insert(in.begin() + e.in_position, AdjEntry{source, e.rel});
+                if (rec.row < table.indexed_rows) {
+                    table.out.insert(source, AdjEntry{target, e.rel});
+                    table.in.insert(target, AdjEntry{source, e.rel});
+                }
                 restore_values(table, rec.row, e.properties);
                 table.row_rel[rec.row] = e.rel;
                 ++table.live_rows;

@@ -31,8 +31,9 @@ struct RelColumnAdded {
 struct NodeCreated {
     NodeId node;
 };
-struct RelCreated {
+struct RelCreated {  // rel .. rel+count-1: a bulk load logs one entry
     RelId rel;
+    std::uint64_t count = 1;
 };
 
 // Deletions keep the row as a tombstone, so the snapshot is the values moved out of it;
@@ -43,10 +44,8 @@ struct NodeDeleted {
     std::uint32_t row;
     PropertyList properties;
 };
-struct RelDeleted {
+struct RelDeleted {  // adjacency lists are in relationship-id order: undo finds its place
     RelId rel;
-    std::uint32_t out_position;  // where the entry sat in the source's out list
-    std::uint32_t in_position;   // and in the target's in list
     PropertyList properties;
 };
 
