@@ -481,12 +481,15 @@ double Planner::estimate_node(const BoundNodePattern& node) const {
 }
 
 double Planner::estimate_plan_from(const BoundPattern& pattern, int start, const Bound& bound_before,
-                                   const std::vector<bool>& rel_done_before) const {
+                                   const std::vector<bool>& rel_done_before, const std::set<int>& filtered) const {
     // Mirrors plan_pattern's greedy loop on estimates: rows after each step, summed.
     Bound bound = bound_before;
     std::vector<bool> done = rel_done_before;
+    Arrivals arrivals;
     double rows = estimate_node(pattern.nodes[start]);
     double total = rows;
+    double last_rows = 0;
+    int last_target = -1;
     bound.insert(pattern.nodes[start].slot);
     auto label_count = [&](const BoundNodePattern& node) {
         double count = static_cast<double>(store_.node_count());
@@ -510,7 +513,9 @@ double Planner::estimate_plan_from(const BoundPattern& pattern, int start, const
             bool rr = bound.count(pattern.nodes[rel.right].slot) > 0;
             int score = l && rr ? 3 : (l || rr) ? 2 : -1;
             if (score < 0) continue;
-            double fanout = estimate_fanout(rel, pattern.nodes[l ? rel.left : rel.right], l);
+            const auto& from = pattern.nodes[l ? rel.left : rel.right];
+            auto arrived = arrivals.find(from.slot);
+            double fanout = estimate_fanout(rel, from, l, arrived == arrivals.end() ? nullptr : &arrived->second);
             if (score > pick_score || (score == pick_score && fanout < pick_fanout)) {
                 pick = static_cast<int>(r);
                 pick_score = score;
@@ -527,10 +532,16 @@ double Planner::estimate_plan_from(const BoundPattern& pattern, int start, const
             rows *= pick_fanout;
         }
         total += rows;
+        last_rows = rows;
+        last_target = bound.count(target.slot) ? -1 : target.slot;
         done[pick] = true;
         bound.insert(rel.slot);
+        if (!bound.count(target.slot)) arrivals[target.slot] = Arrival{&rel, !pick_left};
         bound.insert(target.slot);
     }
+    // Under count(*) the last expansion is counted, not walked (ExpandCount), unless a
+    // condition still has to look at what it reaches.
+    if (counting_only_ && last_target >= 0 && !filtered.count(last_target)) total -= last_rows;
     return total;
 }
 
@@ -558,7 +569,8 @@ double Planner::average_degree(const std::vector<TypeId>& labels, TypeId rel_typ
     return degree;
 }
 
-double Planner::estimate_fanout(const BoundRelPattern& rel, const BoundNodePattern& from, bool from_left) const {
+double Planner::estimate_fanout(const BoundRelPattern& rel, const BoundNodePattern& from, bool from_left,
+                                const Arrival* arrival) const {
     const auto& catalog = store_.catalog();
     std::vector<TypeId> types;
     if (rel.types.empty()) {
@@ -580,6 +592,21 @@ double Planner::estimate_fanout(const BoundRelPattern& rel, const BoundNodePatte
                      (rel.direction == RelDirection::Outgoing) == from_left;
     const bool in = rel.direction == RelDirection::Both ||
                     (rel.direction == RelDirection::Incoming) == from_left;
+    if (arrival && arrival->rel && !labels.empty() && !rel.variable_length && !arrival->rel->variable_length) {
+        const BoundRelPattern& a = *arrival->rel;
+        std::vector<TypeId> arrival_types;
+        if (a.types.empty()) {
+            arrival_types = store_.relation_types_in_use();
+        } else {
+            for (const auto& name : a.types) {
+                if (auto t = catalog.find_relation_type(name)) arrival_types.push_back(*t);
+            }
+        }
+        const bool a_out = a.direction == RelDirection::Both || (a.direction == RelDirection::Outgoing) == arrival->node_is_left;
+        const bool a_in = a.direction == RelDirection::Both || (a.direction == RelDirection::Incoming) == arrival->node_is_left;
+        double w = weighted_degree(labels, types, out, in, arrival_types, a_out, a_in);
+        if (w >= 0) return w;
+    }
     double fanout = 0;
     for (TypeId t : types) {
         if (labels.empty()) {
@@ -593,6 +620,48 @@ double Planner::estimate_fanout(const BoundRelPattern& rel, const BoundNodePatte
     }
     if (rel.variable_length) fanout *= 10;
     return fanout;
+}
+
+double Planner::weighted_degree(const std::vector<TypeId>& labels, const std::vector<TypeId>& next_types, bool next_out,
+                                bool next_in, const std::vector<TypeId>& arrival_types, bool arrival_out,
+                                bool arrival_in) const {
+    std::vector<std::int64_t> key;
+    auto add = [&](const std::vector<TypeId>& v) {
+        key.push_back(static_cast<std::int64_t>(v.size()));
+        key.insert(key.end(), v.begin(), v.end());
+    };
+    add(labels);
+    add(next_types);
+    add(arrival_types);
+    key.push_back(next_out * 8 + next_in * 4 + arrival_out * 2 + arrival_in);
+    if (auto it = weighted_degree_cache_.find(key); it != weighted_degree_cache_.end()) return it->second;
+    auto degree = [&](storage::NodeId n, const std::vector<TypeId>& types, bool out, bool in) {
+        std::size_t d = 0;
+        for (TypeId t : types) {
+            if (out) d += store_.adjacency(n, t, storage::Direction::Out).size();
+            if (in) d += store_.adjacency(n, t, storage::Direction::In).size();
+        }
+        return static_cast<double>(d);
+    };
+    std::vector<const storage::NodeTable*> tables;
+    for (TypeId label : labels) {
+        for (const auto* t : store_.tables_with_label(label)) {
+            if (std::find(tables.begin(), tables.end(), t) == tables.end()) tables.push_back(t);
+        }
+    }
+    double arrivals = 0, onward = 0;
+    for (const auto* table : tables) {
+        for (storage::NodeId n : table->row_node) {
+            if (n == storage::no_node) continue;
+            double a = degree(n, arrival_types, arrival_out, arrival_in);
+            if (a == 0) continue;
+            arrivals += a;
+            onward += a * degree(n, next_types, next_out, next_in);
+        }
+    }
+    double result = arrivals > 0 ? onward / arrivals : -1;  // -1: nobody arrives, no opinion
+    weighted_degree_cache_.emplace(std::move(key), result);
+    return result;
 }
 
 std::vector<TypeId> Planner::resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const {
@@ -698,6 +767,20 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
     // Relationships matched so far, with their uniqueness group (MATCH clause).
     // A relationship can only repeat one of the same clause whose types may overlap.
     std::vector<const BoundRelPattern*> matched_rels, matched_rel_lists;
+    Arrivals arrivals;  // how each node the walk reached was reached (for fan-out estimates)
+    // Variables the pending WHERE conditions read, other than `a <> b` (which an expansion
+    // absorbs): an expansion to one of them cannot be merely counted.
+    auto filtered_slots = [&]() {
+        std::set<int> out;
+        for (const auto* p : predicates) {
+            if (p->kind == ExprKind::NotEqual && p->children[0]->kind == ExprKind::Variable &&
+                p->children[1]->kind == ExprKind::Variable)
+                continue;
+            bool opaque = false;
+            referenced_slots(*p, out, opaque);
+        }
+        return out;
+    };
     auto same_group = [](const std::vector<const BoundRelPattern*>& matched, const BoundRelPattern& rel) {
         std::vector<int> slots;
         for (const BoundRelPattern* m : matched) {
@@ -837,6 +920,7 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         (rel.variable_length ? matched_rel_lists : matched_rels).push_back(&rel);
         bound.insert(rel.slot);
         bool new_target = !bound.count(to.slot);
+        if (new_target) arrivals[to.slot] = Arrival{&rel, !from_left};
         bound.insert(to.slot);
         plan = std::move(op);
         std::vector<const BoundExpression*> constraints;
@@ -898,7 +982,12 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
             bool l = bound.count(pattern.nodes[rel.left].slot) > 0;
             bool rr = bound.count(pattern.nodes[rel.right].slot) > 0;
             int score = l && rr ? 3 : (l || rr) ? 2 : -1;
-            double fanout = score == 2 ? estimate_fanout(rel, pattern.nodes[l ? rel.left : rel.right], l) : 0;
+            double fanout = 0;
+            if (score == 2) {
+                const auto& from = pattern.nodes[l ? rel.left : rel.right];
+                auto arrived = arrivals.find(from.slot);
+                fanout = estimate_fanout(rel, from, l, arrived == arrivals.end() ? nullptr : &arrived->second);
+            }
             if (score > pick_score || (score == pick_score && score == 2 && fanout < pick_fanout)) {
                 pick_score = score;
                 pick_fanout = fanout;
@@ -917,8 +1006,9 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         for (std::size_t n = 0; n < pattern.nodes.size(); ++n) {
             if (bound.count(pattern.nodes[n].slot)) continue;
             // Simulating every start is quadratic per start: only for patterns of sensible size.
-            double cost = pattern.nodes.size() <= 64 ? estimate_plan_from(pattern, static_cast<int>(n), bound, rel_done)
-                                                     : estimate_node(pattern.nodes[n]);
+            double cost = pattern.nodes.size() <= 64
+                              ? estimate_plan_from(pattern, static_cast<int>(n), bound, rel_done, filtered_slots())
+                              : estimate_node(pattern.nodes[n]);
             if (counting_only_) {
                 // Factorised counting (Collapse) merges rows as a walk leaves nodes behind, which
                 // works from an end of the pattern, not from its middle: favour the ends.
@@ -929,6 +1019,7 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
                 }
                 if (touching <= 1) cost /= 100;
             }
+
             if (cost < best_cost) {
                 best_cost = cost;
                 best = static_cast<int>(n);

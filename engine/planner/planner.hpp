@@ -62,10 +62,22 @@ private:
     std::vector<TypeId> resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const;
     double estimate_node(const binder::BoundNodePattern& node) const;
     double estimate_plan_from(const binder::BoundPattern& pattern, int start, const Bound& bound,
-                              const std::vector<bool>& rel_done) const;
+                              const std::vector<bool>& rel_done, const std::set<int>& filtered) const;
+    // How a walk reached a node: along `rel`, the node being its left end or not.
+    struct Arrival {
+        const binder::BoundRelPattern* rel = nullptr;
+        bool node_is_left = false;
+    };
+    using Arrivals = std::map<int, Arrival>;  // by node slot
     // Relationships per `from` node along rel (from_left: `from` is the pattern's left node).
+    // With the arrival known, the average is weighted by how many walks arrive at each node
+    // (a walk arrives at well-connected nodes more often: LSQB's countries with many cities).
     double estimate_fanout(const binder::BoundRelPattern& rel, const binder::BoundNodePattern& from,
-                           bool from_left) const;
+                           bool from_left, const Arrival* arrival = nullptr) const;
+    double weighted_degree(const std::vector<TypeId>& labels, const std::vector<TypeId>& next_types, bool next_out,
+                           bool next_in, const std::vector<TypeId>& arrival_types, bool arrival_out,
+                           bool arrival_in) const;
+    mutable std::map<std::vector<std::int64_t>, double> weighted_degree_cache_;
     double average_degree(const std::vector<TypeId>& labels, TypeId rel_type, storage::Direction dir) const;
     mutable std::map<std::tuple<std::vector<TypeId>, TypeId, bool>, double> degree_cache_;
     bool counting_only_ = false;  // the single query being planned ends in RETURN count(*)

@@ -7,6 +7,7 @@
 #include "executor/operators/operator_factory.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace kgq::executor {
 namespace {
@@ -40,11 +41,18 @@ struct Check {
     std::vector<AdjacencyList> lists;  // Edge
     const LogicalOperator* probe = nullptr;  // Edge: the subplan's Expand, for PROFILE
     std::uint64_t probes = 0;
+    // Edge: the neighbours of the end bound earlier (a, else b with `lists` reversed) are
+    // stamped once per node it takes, so each probe of the other end is one array read.
+    bool mark_b = false;
+    NodeId marked = UINT64_MAX;
+    std::uint32_t epoch = 0;
+    std::vector<std::uint32_t> stamps;
 };
 
 struct Level {
     enum class Kind { Scan, Expand, ExpandCount, Filter, Memo, Optional, OptionalEnd } kind = Kind::Filter;
     const LogicalOperator* op = nullptr;
+    const LogicalOperator* folded_filter = nullptr;  // a label Filter checked by this expand
     int slot = -1, from_slot = -1, rel_slot = -1;
     bool into = false;
     std::vector<AdjacencyList> lists;
@@ -106,6 +114,27 @@ std::vector<AdjacencyList> adjacency_lists(const storage::GraphStore& store, con
     return lists;
 }
 
+// In a declared schema every relationship joins the endpoint types its relation type
+// declares: when all of them fall in `tables`, a label check of the neighbour is implied.
+bool implied_by_schema(const storage::GraphStore& store, const std::vector<AdjacencyList>& lists,
+                       const TableSet& tables) {
+    const auto& catalog = store.catalog();
+    if (!catalog.strict()) return false;
+    const auto& node_tables = store.node_tables();
+    for (const AdjacencyList& l : lists) {
+        if (catalog.relation_type(l.type).endpoints.empty()) return false;
+        for (const auto& [from, to] : catalog.relation_type(l.type).endpoints) {
+            const catalog::TypeId reached = l.direction == Direction::Out ? to : from;
+            for (std::size_t i = 0; i < node_tables.size(); ++i) {
+                bool is_reached = false;
+                for (catalog::TypeId own : node_tables[i]->labels) is_reached = is_reached || catalog.is_subtype(own, reached);
+                if (is_reached && !tables[i]) return false;
+            }
+        }
+    }
+    return true;
+}
+
 class PatternCountOperator final : public PhysicalOperator {
 public:
     PatternCountOperator(const LogicalOperator& op, const std::vector<planner::LogicalOperatorPtr>& subplans)
@@ -133,6 +162,55 @@ private:
     void compile(ExecutionContext& ctx) {
         levels_.clear();
         compile_chain(ctx, *op_.children[0]);
+        choose_marked_ends();
+        count_unread_expansions();
+    }
+
+    // Each pattern predicate stamps the neighbours of whichever end the walk binds first.
+    void choose_marked_ends() {
+        std::vector<std::size_t> bound_at(width_, 0);
+        for (std::size_t i = 0; i < levels_.size(); ++i) {
+            Level& level = levels_[i];
+            if (level.kind == Level::Kind::Scan) bound_at[level.slot] = i;
+            if ((level.kind == Level::Kind::Expand || level.kind == Level::Kind::ExpandCount) && !level.into)
+                bound_at[level.slot] = i;
+            for (Check& c : level.checks) {
+                if (c.kind == Check::Kind::Edge) c.mark_b = bound_at[c.b] < bound_at[c.a];
+            }
+        }
+    }
+
+    // An expansion whose node and relationship nothing later reads multiplies the count of
+    // the rest of the walk by its number of matches instead of walking it once per match
+    // (LSQB q4's star around a message: likes x replies x tags, not their nested loops).
+    void count_unread_expansions() {
+        std::set<int> read_later;
+        for (std::size_t i = levels_.size(); i-- > 0;) {
+            Level& level = levels_[i];
+            if (level.kind == Level::Kind::Expand && !level.into && !read_later.count(level.slot) &&
+                !read_later.count(level.rel_slot))
+                level.kind = Level::Kind::ExpandCount;
+            switch (level.kind) {
+                case Level::Kind::Expand:
+                case Level::Kind::ExpandCount:
+                    read_later.insert(level.from_slot);
+                    if (level.into) read_later.insert(level.slot);
+                    read_later.insert(level.distinct_rels.begin(), level.distinct_rels.end());
+                    read_later.insert(level.excluded.begin(), level.excluded.end());
+                    break;
+                case Level::Kind::Memo:
+                    read_later.insert(level.slot);
+                    break;
+                case Level::Kind::Filter:
+                    for (const Check& c : level.checks) {
+                        read_later.insert(c.a);
+                        if (c.b >= 0) read_later.insert(c.b);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
     }
 
     // Appends the levels of the chain ending at `top`, bottom first.
@@ -167,13 +245,30 @@ private:
                             TableSet t = tables_of_label(store, name);
                             for (std::size_t i = 0; i < any.size(); ++i) any[i] = any[i] || t[i];
                         }
-                        level.target_tables.push_back(std::move(any));
+                        if (!implied_by_schema(store, level.lists, any)) level.target_tables.push_back(std::move(any));
                     }
                     break;
-                case LogicalOpKind::Filter:
+                case LogicalOpKind::Filter: {
                     level.kind = Level::Kind::Filter;
                     for (const auto* e : op.expressions) add_checks(ctx, *e, false, level.checks);
+                    // Labels of the node just expanded to: checked by the expand itself.
+                    Level* previous = levels_.empty() ? nullptr : &levels_.back();
+                    bool labels_of_target = previous && !previous->into && !previous->folded_filter &&
+                                            (previous->kind == Level::Kind::Expand ||
+                                             previous->kind == Level::Kind::ExpandCount);
+                    for (const Check& c : level.checks) {
+                        labels_of_target = labels_of_target && c.kind == Check::Kind::Labels && c.a == previous->slot;
+                    }
+                    if (labels_of_target) {
+                        for (Check& c : level.checks) {
+                            if (!implied_by_schema(store, previous->lists, c.tables))
+                                previous->target_tables.push_back(std::move(c.tables));
+                        }
+                        previous->folded_filter = &op;
+                        continue;
+                    }
                     break;
+                }
                 case LogicalOpKind::Collapse:
                     level.kind = Level::Kind::Memo;
                     level.slot = op.slot;
@@ -314,6 +409,20 @@ private:
         return false;
     }
 
+    void stamp_neighbours(const storage::GraphStore& store, Check& c, NodeId node) {
+        if (c.stamps.size() < store.node_capacity()) c.stamps.assign(store.node_capacity(), 0);
+        if (++c.epoch == 0) {  // wrapped: old stamps could match again
+            std::fill(c.stamps.begin(), c.stamps.end(), 0);
+            c.epoch = 1;
+        }
+        for (const AdjacencyList& l : c.lists) {
+            Direction d = l.direction;
+            if (c.mark_b) d = d == Direction::Out ? Direction::In : Direction::Out;
+            for (const AdjEntry& e : store.adjacency(node, l.type, d)) c.stamps[e.neighbor] = c.epoch;
+        }
+        c.marked = node;
+    }
+
     // Whether an expansion may take this relationship to this neighbour.
     bool admissible(const storage::GraphStore& store, const Level& level, const AdjEntry& e) const {
         for (int s : level.distinct_rels) {
@@ -387,6 +496,15 @@ private:
                 };
                 if (level.into) {
                     between(store, level.lists, from, frame_[level.slot], take);
+                } else if (count_only && level.distinct_rels.empty() && level.excluded.empty() &&
+                           level.target_tables.empty()) {
+                    for (const AdjacencyList& l : level.lists) {  // every entry counts: the degree
+                        auto list = store.adjacency(from, l.type, l.direction);
+                        matches += static_cast<std::int64_t>(list.size());
+                        if (l.skip_self_loops) {
+                            for (const AdjEntry& e : list) matches -= e.neighbor == from;
+                        }
+                    }
                 } else {
                     for (const AdjacencyList& l : level.lists) {
                         for (const AdjEntry& e : store.adjacency(from, l.type, l.direction)) {
@@ -397,7 +515,7 @@ private:
                 }
                 if (!count_only) return total;
                 if (matches == 0) return 0;
-                ++level.rows;
+                level.rows += static_cast<std::uint64_t>(matches);
                 return matches * run(store, index + 1);
             }
         }
@@ -409,6 +527,11 @@ private:
             auto& p = ctx.profiles[level.op];
             p.rows += level.rows;
             p.ms = -1;  // inside the PatternCount: its time is the PatternCount's
+            if (level.folded_filter) {
+                auto& f = ctx.profiles[level.folded_filter];
+                f.rows += level.rows;
+                f.ms = -1;
+            }
             for (const Check& c : level.checks) {
                 if (!c.probe) continue;
                 auto& q = ctx.profiles[c.probe];
