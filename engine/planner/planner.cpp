@@ -545,25 +545,40 @@ double Planner::estimate_plan_from(const BoundPattern& pattern, int start, const
     return total;
 }
 
+// Statistics read a sample of a label's nodes, evenly spread over its tables: planning
+// must stay cheap next to the queries it plans, and a few thousand nodes give the averages.
+void Planner::for_sampled_nodes(const std::vector<TypeId>& labels, const std::function<void(storage::NodeId)>& visit) const {
+    constexpr std::size_t sample = 4096;
+    std::vector<const storage::NodeTable*> tables;
+    std::size_t rows = 0;
+    for (TypeId label : labels) {
+        for (const auto* t : store_.tables_with_label(label)) {
+            if (std::find(tables.begin(), tables.end(), t) != tables.end()) continue;
+            tables.push_back(t);
+            rows += t->row_node.size();
+        }
+    }
+    const std::size_t stride = std::max<std::size_t>(1, rows / sample);
+    std::size_t position = 0;
+    for (const auto* table : tables) {
+        for (; position < table->row_node.size(); position += stride) {
+            storage::NodeId n = table->row_node[position];
+            if (n != storage::no_node) visit(n);
+        }
+        position -= table->row_node.size();
+    }
+}
+
 double Planner::average_degree(const std::vector<TypeId>& labels, TypeId rel_type, storage::Direction dir) const {
     auto key = std::make_tuple(labels, rel_type, dir == storage::Direction::Out);
     if (auto it = degree_cache_.find(key); it != degree_cache_.end()) return it->second;
-    // Exact, from the adjacency lists of the label's nodes: relation types such as
-    // IS_LOCATED_IN join several label pairs with very different degrees.
-    std::vector<const storage::NodeTable*> tables;
-    for (TypeId label : labels) {
-        for (const auto* t : store_.tables_with_label(label)) {
-            if (std::find(tables.begin(), tables.end(), t) == tables.end()) tables.push_back(t);
-        }
-    }
+    // From the adjacency lists of the label's nodes (relation types such as IS_LOCATED_IN
+    // join several label pairs with very different degrees), on a sample of them.
     double nodes = 0, edges = 0;
-    for (const auto* table : tables) {
-        for (storage::NodeId n : table->row_node) {
-            if (n == storage::no_node) continue;
-            nodes += 1;
-            edges += static_cast<double>(store_.adjacency(n, rel_type, dir).size());
-        }
-    }
+    for_sampled_nodes(labels, [&](storage::NodeId n) {
+        nodes += 1;
+        edges += static_cast<double>(store_.adjacency(n, rel_type, dir).size());
+    });
     double degree = nodes > 0 ? edges / nodes : 0;
     degree_cache_.emplace(key, degree);
     return degree;
@@ -643,22 +658,13 @@ double Planner::weighted_degree(const std::vector<TypeId>& labels, const std::ve
         }
         return static_cast<double>(d);
     };
-    std::vector<const storage::NodeTable*> tables;
-    for (TypeId label : labels) {
-        for (const auto* t : store_.tables_with_label(label)) {
-            if (std::find(tables.begin(), tables.end(), t) == tables.end()) tables.push_back(t);
-        }
-    }
     double arrivals = 0, onward = 0;
-    for (const auto* table : tables) {
-        for (storage::NodeId n : table->row_node) {
-            if (n == storage::no_node) continue;
-            double a = degree(n, arrival_types, arrival_out, arrival_in);
-            if (a == 0) continue;
-            arrivals += a;
-            onward += a * degree(n, next_types, next_out, next_in);
-        }
-    }
+    for_sampled_nodes(labels, [&](storage::NodeId n) {
+        double a = degree(n, arrival_types, arrival_out, arrival_in);
+        if (a == 0) return;
+        arrivals += a;
+        onward += a * degree(n, next_types, next_out, next_in);
+    });
     double result = arrivals > 0 ? onward / arrivals : -1;  // -1: nobody arrives, no opinion
     weighted_degree_cache_.emplace(std::move(key), result);
     return result;

@@ -8,6 +8,7 @@
 #include "planner/logical_plan.hpp"
 #include "storage/graph_store.hpp"
 
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -78,6 +79,7 @@ private:
                            bool next_in, const std::vector<TypeId>& arrival_types, bool arrival_out,
                            bool arrival_in) const;
     mutable std::map<std::vector<std::int64_t>, double> weighted_degree_cache_;
+    void for_sampled_nodes(const std::vector<TypeId>& labels, const std::function<void(storage::NodeId)>& visit) const;
     double average_degree(const std::vector<TypeId>& labels, TypeId rel_type, storage::Direction dir) const;
     mutable std::map<std::tuple<std::vector<TypeId>, TypeId, bool>, double> degree_cache_;
     bool counting_only_ = false;  // the single query being planned ends in RETURN count(*)

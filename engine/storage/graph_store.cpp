@@ -529,6 +529,10 @@ std::vector<TypeId> GraphStore::relation_types_in_use() const {
     return out;
 }
 
+void GraphStore::index_all() const {
+    for (std::size_t t = 0; t < impl_->rel_tables.size(); ++t) impl_->indexed_rel_table(static_cast<TypeId>(t));
+}
+
 std::size_t GraphStore::degree(NodeId id) const {
     std::size_t total = 0;
     for (std::size_t t = 0; t < impl_->rel_tables.size(); ++t) {

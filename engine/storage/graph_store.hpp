@@ -98,7 +98,10 @@ public:
     std::span<const AdjEntry> adjacency(NodeId id, TypeId rel_type, Direction dir) const;
     // Relation types that have any relationship (for untyped expansion).
     std::vector<TypeId> relation_types_in_use() const;
-    std::size_t degree(NodeId id) const;  // all types, both directions (a self-loop counts twice)
+    std::size_t degree(NodeId id) const;
+    // Brings every adjacency up to date now: afterwards reads change nothing, so several
+    // threads may read at once (until the next write).
+    void index_all() const;  // all types, both directions (a self-loop counts twice)
 
     // ---------------------------------------------------------------- statements
     // Every write between begin_statement() and commit() is logged; rollback() undoes them

@@ -3,10 +3,14 @@
 // planner/pattern_count.cpp) as one depth-first loop over node and relationship ids, with no
 // rows of Values. A Collapse becomes a memo: the count of the rest of the walk depends only
 // on the node it is keyed by, so it is computed once per node (factorised counting). Yields
-// one row whose multiplicity slot holds the count, for the Aggregate above.
+// one row whose multiplicity slot holds the count, for the Aggregate above. The first
+// scan is split into morsels that every core takes from (issue 3: use both cores).
 #include "executor/operators/operator_factory.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <set>
 
 namespace kgq::executor {
@@ -135,6 +139,183 @@ bool implied_by_schema(const storage::GraphStore& store, const std::vector<Adjac
     return true;
 }
 
+// One thread's walk: its own copy of the levels (memos, stamps, row counts) and frame.
+struct Walker {
+    std::vector<Level> levels;
+    std::vector<std::uint64_t> frame;  // node or relationship id per slot
+    std::atomic<std::size_t>* next_morsel = nullptr;  // shared position in the first scan
+    static constexpr std::size_t morsel_size = 64;
+
+    bool has_table(const TableSet& tables, const storage::GraphStore& store, NodeId id) const {
+        std::uint32_t t = store.node_table_index(id);
+        return t < tables.size() && tables[t];
+    }
+
+    // Relationships of the lists between `from` and `to` (expand into, edge probes).
+    template <class Visit>
+    static void between(const storage::GraphStore& store, const std::vector<AdjacencyList>& lists, NodeId from,
+                        NodeId to, Visit&& visit) {
+        for (const AdjacencyList& l : lists) {
+            // Scan the shorter of from's list and to's list in the opposite direction.
+            Direction back = l.direction == Direction::Out ? Direction::In : Direction::Out;
+            auto mine = store.adjacency(from, l.type, l.direction);
+            auto theirs = store.adjacency(to, l.type, back);
+            bool forward = mine.size() <= theirs.size();
+            NodeId want = forward ? to : from;
+            for (const AdjEntry& e : forward ? mine : theirs) {
+                if (e.neighbor != want) continue;
+                if (l.skip_self_loops && from == to) continue;
+                if (!visit(e)) return;
+            }
+        }
+    }
+
+    bool passes(const storage::GraphStore& store, Check& c) {
+        switch (c.kind) {
+            case Check::Kind::Labels:
+                return has_table(c.tables, store, frame[c.a]);
+            case Check::Kind::NotEqual:  // null <> x is null: the row is dropped
+                return frame[c.a] != frame[c.b] && frame[c.a] != null && frame[c.b] != null;
+            case Check::Kind::Edge: {
+                ++c.probes;
+                bool found = false;
+                if (frame[c.a] != null && frame[c.b] != null)
+                    between(store, c.lists, frame[c.a], frame[c.b], [&](const AdjEntry&) {
+                    found = true;
+                    return false;
+                });
+                return found != c.negated;
+            }
+        }
+        return false;
+    }
+
+    void stamp_neighbours(const storage::GraphStore& store, Check& c, NodeId node) {
+        if (c.stamps.size() < store.node_capacity()) c.stamps.assign(store.node_capacity(), 0);
+        if (++c.epoch == 0) {  // wrapped: old stamps could match again
+            std::fill(c.stamps.begin(), c.stamps.end(), 0);
+            c.epoch = 1;
+        }
+        for (const AdjacencyList& l : c.lists) {
+            Direction d = l.direction;
+            if (c.mark_b) d = d == Direction::Out ? Direction::In : Direction::Out;
+            for (const AdjEntry& e : store.adjacency(node, l.type, d)) c.stamps[e.neighbor] = c.epoch;
+        }
+        c.marked = node;
+    }
+
+    // Whether an expansion may take this relationship to this neighbour.
+    bool admissible(const storage::GraphStore& store, const Level& level, const AdjEntry& e) const {
+        for (int s : level.distinct_rels) {
+            if (frame[s] == e.rel) return false;
+        }
+        for (int s : level.excluded) {
+            if (frame[s] == e.neighbor || frame[s] == null) return false;
+        }
+        for (const TableSet& t : level.target_tables) {
+            if (!has_table(t, store, e.neighbor)) return false;
+        }
+        return true;
+    }
+
+    std::int64_t run(const storage::GraphStore& store, std::size_t index) {
+        if (index == levels.size()) return 1;
+        Level& level = levels[index];
+        std::int64_t total = 0;
+        switch (level.kind) {
+            case Level::Kind::Scan:
+                if (index == 0 && next_morsel) {  // the first scan is shared out in morsels
+                    const std::size_t n = level.scan_nodes.size();
+                    for (std::size_t begin; (begin = next_morsel->fetch_add(morsel_size)) < n;) {
+                        for (std::size_t i = begin; i < std::min(n, begin + morsel_size); ++i) {
+                            ++level.rows;
+                            frame[level.slot] = level.scan_nodes[i];
+                            total += run(store, index + 1);
+                        }
+                    }
+                    return total;
+                }
+                for (NodeId id : level.scan_nodes) {
+                    ++level.rows;
+                    frame[level.slot] = id;
+                    total += run(store, index + 1);
+                }
+                return total;
+            case Level::Kind::Filter:
+                for (Check& c : level.checks) {
+                    if (!passes(store, c)) return 0;
+                }
+                ++level.rows;
+                return run(store, index + 1);
+            case Level::Kind::Memo: {
+                if (frame[level.slot] == null) return run(store, index + 1);
+                std::int64_t& cached = level.memo[frame[level.slot]];
+                if (cached < 0) {
+                    ++level.rows;
+                    cached = run(store, index + 1);
+                }
+                return cached;
+            }
+            case Level::Kind::Optional: {
+                level.matched = false;
+                std::int64_t found = run(store, index + 1);
+                if (level.matched) return found;
+                for (int s : level.null_slots) frame[s] = null;
+                ++level.rows;
+                return run(store, level.partner + 1);
+            }
+            case Level::Kind::OptionalEnd:
+                levels[level.partner].matched = true;
+                ++level.rows;
+                return run(store, index + 1);
+            case Level::Kind::Expand:
+            case Level::Kind::ExpandCount: {
+                const NodeId from = frame[level.from_slot];
+                if (from == null || (level.into && frame[level.slot] == null)) return 0;
+                const bool count_only = level.kind == Level::Kind::ExpandCount;
+                std::int64_t matches = 0;
+                auto take = [&](const AdjEntry& e) {
+                    if (!admissible(store, level, e)) return true;
+                    if (count_only) {
+                        ++matches;
+                        return true;
+                    }
+                    ++level.rows;
+                    frame[level.rel_slot] = e.rel;
+                    if (!level.into) frame[level.slot] = e.neighbor;
+                    total += run(store, index + 1);
+                    return true;
+                };
+                if (level.into) {
+                    between(store, level.lists, from, frame[level.slot], take);
+                } else if (count_only && level.distinct_rels.empty() && level.excluded.empty() &&
+                           level.target_tables.empty()) {
+                    for (const AdjacencyList& l : level.lists) {  // every entry counts: the degree
+                        auto list = store.adjacency(from, l.type, l.direction);
+                        matches += static_cast<std::int64_t>(list.size());
+                        if (l.skip_self_loops) {
+                            for (const AdjEntry& e : list) matches -= e.neighbor == from;
+                        }
+                    }
+                } else {
+                    for (const AdjacencyList& l : level.lists) {
+                        for (const AdjEntry& e : store.adjacency(from, l.type, l.direction)) {
+                            if (l.skip_self_loops && e.neighbor == from) continue;
+                            take(e);
+                        }
+                    }
+                }
+                if (!count_only) return total;
+                if (matches == 0) return 0;
+                level.rows += static_cast<std::uint64_t>(matches);
+                return matches * run(store, index + 1);
+            }
+        }
+        return 0;
+    }
+
+};
+
 class PatternCountOperator final : public PhysicalOperator {
 public:
     PatternCountOperator(const LogicalOperator& op, const std::vector<planner::LogicalOperatorPtr>& subplans)
@@ -149,8 +330,7 @@ public:
     bool next(ExecutionContext& ctx, Row& row) override {
         if (done_) return false;
         done_ = true;
-        frame_.assign(width_, storage::no_node);
-        std::int64_t total = run(ctx.store, 0);
+        std::int64_t total = count_in_parallel(ctx.store);
         if (ctx.profile) report(ctx);
         if (total == 0) return false;
         row.assign(width_, Value());
@@ -365,161 +545,49 @@ private:
         }
     }
 
-    bool has_table(const TableSet& tables, const storage::GraphStore& store, NodeId id) const {
-        std::uint32_t t = store.node_table_index(id);
-        return t < tables.size() && tables[t];
-    }
-
-    // Relationships of the lists between `from` and `to` (expand into, edge probes).
-    template <class Visit>
-    static void between(const storage::GraphStore& store, const std::vector<AdjacencyList>& lists, NodeId from,
-                        NodeId to, Visit&& visit) {
-        for (const AdjacencyList& l : lists) {
-            // Scan the shorter of from's list and to's list in the opposite direction.
-            Direction back = l.direction == Direction::Out ? Direction::In : Direction::Out;
-            auto mine = store.adjacency(from, l.type, l.direction);
-            auto theirs = store.adjacency(to, l.type, back);
-            bool forward = mine.size() <= theirs.size();
-            NodeId want = forward ? to : from;
-            for (const AdjEntry& e : forward ? mine : theirs) {
-                if (e.neighbor != want) continue;
-                if (l.skip_self_loops && from == to) continue;
-                if (!visit(e)) return;
+    // Morsel-driven: every thread takes the next few nodes of the first scan until none are
+    // left. Small scans (and a machine with one core) run on the calling thread alone.
+    std::int64_t count_in_parallel(const storage::GraphStore& store) {
+        store.index_all();  // nothing left for a reader to write: the threads only read
+        std::size_t threads = std::min<std::size_t>(8, std::max(1u, std::thread::hardware_concurrency()));
+        if (levels_.empty() || levels_[0].kind != Level::Kind::Scan || levels_[0].scan_nodes.size() < 4 * Walker::morsel_size)
+            threads = 1;
+        std::atomic<std::size_t> next_morsel{0};
+        std::vector<Walker> walkers(threads);
+        for (Walker& w : walkers) {
+            w.levels = levels_;
+            w.frame.assign(width_, storage::no_node);
+            w.next_morsel = &next_morsel;
+        }
+        std::vector<std::int64_t> totals(threads, 0);
+        std::vector<std::exception_ptr> errors(threads);
+        std::vector<std::thread> pool;
+        auto work = [&](std::size_t i) {
+            try {
+                totals[i] = walkers[i].run(store, 0);
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+        };
+        for (std::size_t i = 1; i < threads; ++i) pool.emplace_back(work, i);
+        work(0);
+        for (auto& t : pool) t.join();
+        for (auto& e : errors) {
+            if (e) std::rethrow_exception(e);
+        }
+        // Rows per level for PROFILE: the sum over the walkers.
+        for (std::size_t l = 0; l < levels_.size(); ++l) {
+            levels_[l].rows = 0;
+            for (std::size_t i = 0; i < levels_[l].checks.size(); ++i) levels_[l].checks[i].probes = 0;
+            for (const Walker& w : walkers) {
+                levels_[l].rows += w.levels[l].rows;
+                for (std::size_t i = 0; i < levels_[l].checks.size(); ++i)
+                    levels_[l].checks[i].probes += w.levels[l].checks[i].probes;
             }
         }
-    }
-
-    bool passes(const storage::GraphStore& store, Check& c) {
-        switch (c.kind) {
-            case Check::Kind::Labels:
-                return has_table(c.tables, store, frame_[c.a]);
-            case Check::Kind::NotEqual:  // null <> x is null: the row is dropped
-                return frame_[c.a] != frame_[c.b] && frame_[c.a] != null && frame_[c.b] != null;
-            case Check::Kind::Edge: {
-                ++c.probes;
-                bool found = false;
-                if (frame_[c.a] != null && frame_[c.b] != null)
-                    between(store, c.lists, frame_[c.a], frame_[c.b], [&](const AdjEntry&) {
-                    found = true;
-                    return false;
-                });
-                return found != c.negated;
-            }
-        }
-        return false;
-    }
-
-    void stamp_neighbours(const storage::GraphStore& store, Check& c, NodeId node) {
-        if (c.stamps.size() < store.node_capacity()) c.stamps.assign(store.node_capacity(), 0);
-        if (++c.epoch == 0) {  // wrapped: old stamps could match again
-            std::fill(c.stamps.begin(), c.stamps.end(), 0);
-            c.epoch = 1;
-        }
-        for (const AdjacencyList& l : c.lists) {
-            Direction d = l.direction;
-            if (c.mark_b) d = d == Direction::Out ? Direction::In : Direction::Out;
-            for (const AdjEntry& e : store.adjacency(node, l.type, d)) c.stamps[e.neighbor] = c.epoch;
-        }
-        c.marked = node;
-    }
-
-    // Whether an expansion may take this relationship to this neighbour.
-    bool admissible(const storage::GraphStore& store, const Level& level, const AdjEntry& e) const {
-        for (int s : level.distinct_rels) {
-            if (frame_[s] == e.rel) return false;
-        }
-        for (int s : level.excluded) {
-            if (frame_[s] == e.neighbor || frame_[s] == null) return false;
-        }
-        for (const TableSet& t : level.target_tables) {
-            if (!has_table(t, store, e.neighbor)) return false;
-        }
-        return true;
-    }
-
-    std::int64_t run(const storage::GraphStore& store, std::size_t index) {
-        if (index == levels_.size()) return 1;
-        Level& level = levels_[index];
         std::int64_t total = 0;
-        switch (level.kind) {
-            case Level::Kind::Scan:
-                for (NodeId id : level.scan_nodes) {
-                    ++level.rows;
-                    frame_[level.slot] = id;
-                    total += run(store, index + 1);
-                }
-                return total;
-            case Level::Kind::Filter:
-                for (Check& c : level.checks) {
-                    if (!passes(store, c)) return 0;
-                }
-                ++level.rows;
-                return run(store, index + 1);
-            case Level::Kind::Memo: {
-                if (frame_[level.slot] == null) return run(store, index + 1);
-                std::int64_t& cached = level.memo[frame_[level.slot]];
-                if (cached < 0) {
-                    ++level.rows;
-                    cached = run(store, index + 1);
-                }
-                return cached;
-            }
-            case Level::Kind::Optional: {
-                level.matched = false;
-                std::int64_t found = run(store, index + 1);
-                if (level.matched) return found;
-                for (int s : level.null_slots) frame_[s] = null;
-                ++level.rows;
-                return run(store, level.partner + 1);
-            }
-            case Level::Kind::OptionalEnd:
-                levels_[level.partner].matched = true;
-                ++level.rows;
-                return run(store, index + 1);
-            case Level::Kind::Expand:
-            case Level::Kind::ExpandCount: {
-                const NodeId from = frame_[level.from_slot];
-                if (from == null || (level.into && frame_[level.slot] == null)) return 0;
-                const bool count_only = level.kind == Level::Kind::ExpandCount;
-                std::int64_t matches = 0;
-                auto take = [&](const AdjEntry& e) {
-                    if (!admissible(store, level, e)) return true;
-                    if (count_only) {
-                        ++matches;
-                        return true;
-                    }
-                    ++level.rows;
-                    frame_[level.rel_slot] = e.rel;
-                    if (!level.into) frame_[level.slot] = e.neighbor;
-                    total += run(store, index + 1);
-                    return true;
-                };
-                if (level.into) {
-                    between(store, level.lists, from, frame_[level.slot], take);
-                } else if (count_only && level.distinct_rels.empty() && level.excluded.empty() &&
-                           level.target_tables.empty()) {
-                    for (const AdjacencyList& l : level.lists) {  // every entry counts: the degree
-                        auto list = store.adjacency(from, l.type, l.direction);
-                        matches += static_cast<std::int64_t>(list.size());
-                        if (l.skip_self_loops) {
-                            for (const AdjEntry& e : list) matches -= e.neighbor == from;
-                        }
-                    }
-                } else {
-                    for (const AdjacencyList& l : level.lists) {
-                        for (const AdjEntry& e : store.adjacency(from, l.type, l.direction)) {
-                            if (l.skip_self_loops && e.neighbor == from) continue;
-                            take(e);
-                        }
-                    }
-                }
-                if (!count_only) return total;
-                if (matches == 0) return 0;
-                level.rows += static_cast<std::uint64_t>(matches);
-                return matches * run(store, index + 1);
-            }
-        }
-        return 0;
+        for (std::int64_t t : totals) total += t;
+        return total;
     }
 
     void report(ExecutionContext& ctx) const {
@@ -545,8 +613,7 @@ private:
     const std::vector<planner::LogicalOperatorPtr>& subplans_;  // pattern predicates' plans
     std::size_t width_ = 0;
     bool done_ = false;
-    std::vector<Level> levels_;
-    std::vector<std::uint64_t> frame_;  // node or relationship id per slot
+    std::vector<Level> levels_;  // compiled once per open; each walker runs a copy
 };
 
 }  // namespace

@@ -95,3 +95,20 @@ TEST_CASE("PatternCount on an empty graph and in a strict schema") {
         check_both_ways(strict, p);
     }
 }
+
+TEST_CASE("PatternCount shares a large first scan between threads and still counts exactly") {
+    Database db;
+    REQUIRE(db.execute("CREATE NODE TYPE P (id INT KEY)").ok());
+    REQUIRE(db.execute("CREATE RELATION TYPE K (FROM P TO P)").ok());
+    REQUIRE(db.execute("UNWIND range(0, 2999) AS i CREATE (:P {id: i})").ok());
+    for (const char* step : {"7", "13", "1"}) {
+        Result r = db.execute(std::string("UNWIND range(0, 2999) AS i MATCH (a:P {id: i}), (b:P {id: (i * ") + step +
+                              " + 3) % 3000}) CREATE (a)-[:K]->(b)");
+        REQUIRE_MESSAGE(r.ok(), r.error().to_string());
+    }
+    for (const char* p : {"MATCH (a:P)-[:K]->(b)-[:K]->(c) WHERE a <> c", "MATCH (a:P)-[:K]-(b)-[:K]-(c)-[:K]-(a)",
+                          "MATCH (a:P)-[:K]->(b)-[:K]->(c) WHERE NOT (a)-[:K]-(c)",
+                          "MATCH (a:P) OPTIONAL MATCH (a)<-[:K]-(b)-[:K]->(c)"}) {
+        check_both_ways(db, p);
+    }
+}
