@@ -55,22 +55,22 @@ void AdjacencyIndex::rebuild(std::span<const NodeId> key, std::span<const NodeId
     }
     if (live == 0) {
         base_ = 0;
-        std::vector<std::uint64_t>().swap(offsets_);
+        std::vector<std::uint32_t>().swap(offsets_);
         std::vector<AdjEntry>().swap(entries_);
         return;
     }
     base_ = low;
-    std::vector<std::uint64_t> offsets(high - low + 2, 0);
+    std::vector<std::uint32_t> offsets(high - low + 2, 0);  // live < max_ids: relationships are fewer
     for (std::size_t row = 0; row < key.size(); ++row) {
         if (row_rel[row] != dead) ++offsets[key[row] - low + 1];
     }
     for (std::size_t i = 1; i < offsets.size(); ++i) offsets[i] += offsets[i - 1];
     std::vector<AdjEntry> entries(live);
-    std::vector<std::uint64_t> fill(offsets.begin(), offsets.end() - 1);
+    std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
     // Rows are in relationship-id order, so each list comes out in that order too.
     for (std::size_t row = 0; row < key.size(); ++row) {
         if (row_rel[row] == dead) continue;
-        entries[fill[key[row] - low]++] = {other[row], row_rel[row]};
+        entries[fill[key[row] - low]++] = AdjEntry(other[row], row_rel[row]);
     }
     offsets_ = std::move(offsets);
     entries_ = std::move(entries);

@@ -16,11 +16,15 @@ namespace kgq::storage {
 using NodeId = std::uint64_t;
 using RelId = std::uint64_t;
 
-// One neighbour in an adjacency list.
+// One neighbour in an adjacency list: 32-bit ids halve the largest structure of a loaded
+// graph (GraphStore refuses ids beyond, see max_ids).
 struct AdjEntry {
-    NodeId neighbor;
-    RelId rel;
+    std::uint32_t neighbor;
+    std::uint32_t rel;
+    AdjEntry() = default;
+    AdjEntry(NodeId n, RelId r) : neighbor(static_cast<std::uint32_t>(n)), rel(static_cast<std::uint32_t>(r)) {}
 };
+inline constexpr std::uint64_t max_ids = UINT32_MAX;  // nodes, and relationships, per store
 
 class AdjacencyIndex {
 public:
@@ -50,7 +54,7 @@ private:
     std::vector<AdjEntry>& writable(NodeId node);
 
     NodeId base_ = 0;
-    std::vector<std::uint64_t> offsets_;  // entries of node base_+i: [offsets_[i], offsets_[i+1])
+    std::vector<std::uint32_t> offsets_;  // entries of node base_+i: [offsets_[i], offsets_[i+1])
     std::vector<AdjEntry> entries_;
     std::unordered_map<NodeId, std::vector<AdjEntry>> changed_;
     std::size_t changed_entries_ = 0;

@@ -61,6 +61,14 @@ std::uint32_t add_column(Table& table, PropertyKeyId key, std::size_t rows) {
 
 }  // namespace
 
+// Ids are 32-bit in the adjacency (adjacency_index.hpp): a store stops there, cleanly.
+[[noreturn]] static void throw_full(const char* what) {
+    Error error;
+    error.kind = ErrorKind::Runtime;
+    error.message = std::string("The graph holds as many ") + what + " as it can (" + std::to_string(max_ids) + ")";
+    throw Exception(std::move(error));
+}
+
 // ====================================================================== Impl primitives
 
 std::uint32_t GraphStore::Impl::table_for(const LabelSet& labels) {
@@ -130,8 +138,8 @@ void GraphStore::Impl::index_pending(RelTable& table) {
         for (std::size_t row = table.indexed_rows; row < table.row_rel.size(); ++row) {
             const RelId rel = table.row_rel[row];
             if (rel == no_rel) continue;
-            table.out.append(table.source[row], {table.target[row], rel});
-            table.in.append(table.target[row], {table.source[row], rel});
+            table.out.append(table.source[row], AdjEntry(table.target[row], rel));
+            table.in.append(table.target[row], AdjEntry(table.source[row], rel));
         }
     }
     table.indexed_rows = table.row_rel.size();
@@ -269,6 +277,7 @@ NodeId GraphStore::create_node(LabelSet labels,
     std::sort(labels.begin(), labels.end());
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
     const auto id = static_cast<NodeId>(impl.nodes.size());
+    if (id >= max_ids) throw_full("nodes");
 
     auto keys = impl.key_entries(labels, [&](PropertyKeyId key) -> const Value& {
         for (auto it = properties.rbegin(); it != properties.rend(); ++it)  // the last one wins
@@ -446,6 +455,7 @@ RelId GraphStore::create_relationship(TypeId type, NodeId source, NodeId target,
     assert(node_alive(source) && node_alive(target));
     auto& impl = *impl_;
     const auto id = static_cast<RelId>(impl.rels.size());
+    if (id >= max_ids) throw_full("relationships");
     RelTable& table = impl.rel_table(type);
     const auto row = static_cast<std::uint32_t>(table.row_rel.size());
     table.source.push_back(source);
