@@ -36,15 +36,16 @@ std::string slurp(const std::string& path) {
     return s.str();
 }
 
-// Peak resident memory of this process so far, in KiB (VmHWM in /proc/self/status).
-long peak_kib() {
+// A line of /proc/self/status in KiB: VmHWM (peak resident memory so far) or VmRSS (now).
+long status_kib(const char* field) {
     std::ifstream in("/proc/self/status");
     std::string line;
     while (std::getline(in, line)) {
-        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+        if (line.rfind(field, 0) == 0) return std::stol(line.substr(std::strlen(field)));
     }
     return -1;
 }
+long peak_kib() { return status_kib("VmHWM:"); }
 
 // Runs a script of statements; the first failure is an exception naming it.
 void run_script(kgq::Database& db, const std::string& path, const std::string& source_name) {
@@ -170,6 +171,7 @@ int main(int argc, char** argv) {
         run_script(db, lsqb + "/load.kgq", data + "/load.kgq");
         out["load_ms"] = ms_since(start);
         out["load_peak_kib"] = peak_kib();
+        out["loaded_rss_kib"] = status_kib("VmRSS:");  // what the loaded graph keeps
         std::cerr << "kgq: loaded in " << static_cast<long>(out["load_ms"].get<double>()) << " ms\n";
         long peak = peak_kib();
         for (int q : queries) {

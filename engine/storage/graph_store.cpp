@@ -171,8 +171,8 @@ void GraphStore::Impl::check_keys_free(const std::vector<KeyEntry>& entries, Nod
     for (const auto& entry : entries) {
         auto index = key_index.find(entry.owner);
         if (index == key_index.end()) continue;
-        auto hit = index->second.find(entry.encoded);
-        if (hit == index->second.end() || hit->second == self) continue;
+        const NodeId hit = index->second.find(entry.encoded);
+        if (hit == KeyIndex::absent || hit == self) continue;
         catalog::throw_schema_error("Duplicate key: " + catalog.entity_type(entry.label).name +
                                         " with " + entry.property->name + " " +
                                         display_key(*entry.value) + " already exists",
@@ -181,13 +181,13 @@ void GraphStore::Impl::check_keys_free(const std::vector<KeyEntry>& entries, Nod
 }
 
 void GraphStore::Impl::index_keys(const std::vector<KeyEntry>& entries, NodeId id) {
-    for (const auto& entry : entries) key_index[entry.owner][entry.encoded] = id;
+    for (const auto& entry : entries) key_index[entry.owner].insert(entry.encoded, id);
 }
 
 void GraphStore::Impl::unindex_keys(const std::vector<KeyEntry>& entries) {
     for (const auto& entry : entries) {
         auto index = key_index.find(entry.owner);
-        if (index != key_index.end()) index->second.erase(entry.encoded);
+        if (index != key_index.end()) index->second.erase(entry.encoded);  // KeyIndex::erase
     }
 }
 
@@ -423,10 +423,10 @@ std::optional<NodeId> GraphStore::find_by_key(TypeId type, const Value& key) con
     if (!code) return std::nullopt;
     auto index = impl_->key_index.find(def->declared_in);
     if (index == impl_->key_index.end()) return std::nullopt;
-    auto hit = index->second.find(*code);
+    const NodeId hit = index->second.find(*code);
     // The index covers the declaring type's subtypes; `type` may be narrower than that.
-    if (hit == index->second.end() || !node_has_label(hit->second, type)) return std::nullopt;
-    return hit->second;
+    if (hit == KeyIndex::absent || !node_has_label(hit, type)) return std::nullopt;
+    return hit;
 }
 
 // ---------------------------------------------------------------------- relationships

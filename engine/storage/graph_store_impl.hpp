@@ -5,6 +5,7 @@
 
 #include "storage/graph_store.hpp"
 #include "storage/key_encoding.hpp"
+#include "storage/key_index.hpp"
 #include "storage/undo_log.hpp"
 
 #include <map>
@@ -67,7 +68,7 @@ struct GraphStore::Impl {
     std::vector<RelRecord> rels;
     std::size_t live_rels = 0;
     std::vector<RelTable> rel_tables;  // by relation TypeId
-    std::unordered_map<TypeId, std::unordered_map<std::string, NodeId>> key_index;
+    std::unordered_map<TypeId, KeyIndex> key_index;  // by the type declaring the KEY
     bool in_statement = false;
     std::vector<undo::Entry> log;
 

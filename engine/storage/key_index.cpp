@@ -1,0 +1,101 @@
+// engine/storage/key_index.cpp — KeyIndex: the flat table for integer keys (linear probing,
+// tombstones, grown at 70 % use) and the map for the rest; see key_index.hpp.
+#include "storage/key_index.hpp"
+
+#include <bit>
+#include <cstring>
+
+namespace kgq::storage {
+
+namespace {
+constexpr std::uint32_t empty = 0, full = 1, erased = 2;
+}
+
+// encode_key writes an integer (or an integral float) as 'i' and its 8 bytes.
+bool KeyIndex::as_int(const std::string& encoded, std::int64_t& out) {
+    if (encoded.size() != 1 + sizeof out || encoded[0] != 'i') return false;
+    std::memcpy(&out, encoded.data() + 1, sizeof out);
+    return true;
+}
+
+std::size_t KeyIndex::slot_of(std::int64_t key) const {
+    // Fibonacci hashing: the product's top bits pick the slot (slots_.size() is a power of 2).
+    const int bits = std::countr_zero(slots_.size());
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+}
+
+KeyIndex::NodeId KeyIndex::find(const std::string& encoded) const {
+    std::int64_t key;
+    if (!as_int(encoded, key)) {
+        auto it = others_.find(encoded);
+        return it == others_.end() ? absent : it->second;
+    }
+    if (slots_.empty()) return absent;
+    for (std::size_t i = slot_of(key);; i = (i + 1) & (slots_.size() - 1)) {
+        const Slot& s = slots_[i];
+        if (s.state == empty) return absent;
+        if (s.state == full && s.key == key) return s.node;
+    }
+}
+
+void KeyIndex::insert(const std::string& encoded, NodeId node) {
+    std::int64_t key;
+    if (!as_int(encoded, key)) {
+        others_[encoded] = node;
+        return;
+    }
+    if ((used_ + 1) * 10 > slots_.size() * 7) grow();
+    std::size_t reuse = SIZE_MAX;
+    for (std::size_t i = slot_of(key);; i = (i + 1) & (slots_.size() - 1)) {
+        Slot& s = slots_[i];
+        if (s.state == full && s.key == key) {
+            s.node = static_cast<std::uint32_t>(node);
+            return;
+        }
+        if (s.state == erased && reuse == SIZE_MAX) reuse = i;
+        if (s.state == empty) {
+            if (reuse == SIZE_MAX) {
+                reuse = i;
+                ++used_;
+            }
+            slots_[reuse] = {key, static_cast<std::uint32_t>(node), full};
+            return;
+        }
+    }
+}
+
+void KeyIndex::erase(const std::string& encoded) {
+    std::int64_t key;
+    if (!as_int(encoded, key)) {
+        others_.erase(encoded);
+        return;
+    }
+    if (slots_.empty()) return;
+    for (std::size_t i = slot_of(key);; i = (i + 1) & (slots_.size() - 1)) {
+        Slot& s = slots_[i];
+        if (s.state == empty) return;
+        if (s.state == full && s.key == key) {
+            s.state = erased;
+            return;
+        }
+    }
+}
+
+void KeyIndex::grow() {
+    std::vector<Slot> old = std::move(slots_);
+    std::size_t live = 0;
+    for (const Slot& s : old) live += s.state == full;
+    std::size_t size = 1024;
+    while (size * 7 < (live + 1) * 20) size *= 2;  // at most 35 % full after growing
+    slots_.assign(size, Slot{0, 0, empty});
+    used_ = 0;
+    for (const Slot& s : old) {
+        if (s.state != full) continue;
+        std::size_t i = slot_of(s.key);
+        while (slots_[i].state != empty) i = (i + 1) & (slots_.size() - 1);
+        slots_[i] = s;
+        ++used_;
+    }
+}
+
+}  // namespace kgq::storage

@@ -1,0 +1,39 @@
+// engine/storage/key_index.hpp — one KEY index: encoded key (key_encoding.hpp) -> node.
+// Integer keys, the common case (LDBC's ids, counters), live in a flat open-addressing table
+// of 16-byte slots; any other key in a node-based hash map of its encoding. A bulk load of
+// half a million keyed nodes costs 8 MB here instead of 30.
+// Stage: storage. Owned by GraphStore::Impl (graph_store_impl.hpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace kgq::storage {
+
+class KeyIndex {
+public:
+    using NodeId = std::uint64_t;
+    static constexpr NodeId absent = UINT64_MAX;
+
+    NodeId find(const std::string& encoded) const;
+    void insert(const std::string& encoded, NodeId node);  // replaces an existing entry
+    void erase(const std::string& encoded);
+
+private:
+    struct Slot {
+        std::int64_t key;
+        std::uint32_t node;
+        std::uint32_t state;  // empty, full or erased (a tombstone keeps probe chains intact)
+    };
+    static bool as_int(const std::string& encoded, std::int64_t& out);
+    std::size_t slot_of(std::int64_t key) const;
+    void grow();
+
+    std::vector<Slot> slots_;
+    std::size_t used_ = 0;  // full + erased
+    std::unordered_map<std::string, NodeId> others_;
+};
+
+}  // namespace kgq::storage
