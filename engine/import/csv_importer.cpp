@@ -55,9 +55,11 @@ public:
     CsvImportStats run() {
         read_header();
         CsvProgress progress(std::filesystem::path(file_).filename().string(), reader_.size(), options_.progress);
+        const std::size_t records = reader_.line_count();  // header included: a bound
         if (header_.relationships()) {
             stats_.relationships = true;
             prepare_relationships();
+            if (header_.type < 0) store_.reserve_relationships(base_rel_, records);
             while (reader_.next(fields_)) {
                 check_width();
                 load_relationship();
@@ -66,6 +68,11 @@ public:
             }
         } else {
             prepare_nodes();
+            if (header_.label < 0) {
+                TypeId type;
+                row_labels(labels_, type);
+                store_.reserve_nodes(labels_, records);
+            }
             while (reader_.next(fields_)) {
                 check_width();
                 load_node();

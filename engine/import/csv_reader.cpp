@@ -3,6 +3,8 @@
 // into a per-record scratch buffer.
 #include "import/csv_reader.hpp"
 
+#include <algorithm>
+
 #include "kgq/error.hpp"
 
 #include <cstring>
@@ -138,6 +140,11 @@ bool CsvReader::next(std::vector<CsvField>& fields) {
         fields[span.field].text = std::string_view(scratch_.data() + span.offset, span.length);
     }
     return true;
+}
+
+std::size_t CsvReader::line_count() const {
+    std::size_t lines = static_cast<std::size_t>(std::count(data_.begin(), data_.end(), '\n'));
+    return lines + (!data_.empty() && data_.back() != '\n' ? 1 : 0);
 }
 
 }  // namespace kgq::import

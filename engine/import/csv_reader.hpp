@@ -38,6 +38,9 @@ public:
 
     const std::string& name() const { return name_; }
     std::size_t size() const { return data_.size(); }
+    // Lines in the file (an upper bound on its records: a quoted field may span lines), so
+    // that a bulk load can reserve its rows once instead of growing by doubling.
+    std::size_t line_count() const;
     std::size_t position() const { return pos_; }
     // Line just after the last record read (where an error about a missing field points).
     std::uint32_t line() const { return line_; }

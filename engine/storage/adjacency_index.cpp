@@ -41,16 +41,16 @@ void AdjacencyIndex::erase(NodeId node, RelId rel) {
     list.erase(at);
 }
 
-void AdjacencyIndex::rebuild(std::span<const NodeId> key, std::span<const NodeId> other,
-                             std::span<const RelId> row_rel, RelId dead) {
+void AdjacencyIndex::rebuild(std::span<const std::uint32_t> key, std::span<const std::uint32_t> other,
+                             std::span<const std::uint32_t> row_rel, std::uint32_t dead) {
     changed_.clear();
     changed_entries_ = 0;
-    NodeId low = UINT64_MAX, high = 0;
+    NodeId low = UINT64_MAX, high = 0;  // widened: key[] is 32-bit
     std::size_t live = 0;
     for (std::size_t row = 0; row < key.size(); ++row) {
         if (row_rel[row] == dead) continue;
-        low = std::min(low, key[row]);
-        high = std::max(high, key[row]);
+        low = std::min<NodeId>(low, key[row]);
+        high = std::max<NodeId>(high, key[row]);
         ++live;
     }
     if (live == 0) {

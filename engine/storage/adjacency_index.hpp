@@ -45,8 +45,8 @@ public:
 
     // From the relationship rows (key: this direction's node, other: the neighbour), the
     // live ones (row_rel != dead); drops every copied-out list.
-    void rebuild(std::span<const NodeId> key, std::span<const NodeId> other, std::span<const RelId> row_rel,
-                 RelId dead);
+    void rebuild(std::span<const std::uint32_t> key, std::span<const std::uint32_t> other,
+                 std::span<const std::uint32_t> row_rel, std::uint32_t dead);
     // Whether the copied-out lists have grown large enough to make a rebuild worth it.
     bool wants_rebuild() const { return changed_entries_ > entries_.size() / 4 + 1024; }
 

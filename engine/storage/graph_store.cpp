@@ -103,14 +103,18 @@ std::uint32_t GraphStore::Impl::node_column(std::uint32_t table_index, PropertyK
     NodeTable& table = *tables[table_index];
     if (auto it = table.column_of.find(key); it != table.column_of.end()) return it->second;
     record(undo::NodeColumnAdded{table_index});
-    return add_column(table, key, table.row_node.size());
+    const std::uint32_t c = add_column(table, key, table.row_node.size());
+    table.columns[c].reserve(table.row_node.capacity());  // as much room as the rows have (bulk loads)
+    return c;
 }
 
 std::uint32_t GraphStore::Impl::rel_column(TypeId type, PropertyKeyId key) {
     RelTable& table = rel_table(type);
     if (auto it = table.column_of.find(key); it != table.column_of.end()) return it->second;
     record(undo::RelColumnAdded{type});
-    return add_column(table, key, table.row_rel.size());
+    const std::uint32_t c = add_column(table, key, table.row_rel.size());
+    table.columns[c].reserve(table.row_rel.capacity());
+    return c;
 }
 
 RelTable& GraphStore::Impl::rel_table(TypeId type) {
@@ -132,12 +136,12 @@ const RelTable* GraphStore::Impl::indexed_rel_table(TypeId type) {
 void GraphStore::Impl::index_pending(RelTable& table) {
     const std::size_t pending = table.row_rel.size() - table.indexed_rows;
     if (pending > table.live_rows / 4 + 1024 || table.out.wants_rebuild() || table.in.wants_rebuild()) {
-        table.out.rebuild(table.source, table.target, table.row_rel, no_rel);
-        table.in.rebuild(table.target, table.source, table.row_rel, no_rel);
+        table.out.rebuild(table.source, table.target, table.row_rel, dead_row);
+        table.in.rebuild(table.target, table.source, table.row_rel, dead_row);
     } else {
         for (std::size_t row = table.indexed_rows; row < table.row_rel.size(); ++row) {
             const RelId rel = table.row_rel[row];
-            if (rel == no_rel) continue;
+            if (rel == dead_row) continue;
             table.out.append(table.source[row], AdjEntry(table.target[row], rel));
             table.in.append(table.target[row], AdjEntry(table.source[row], rel));
         }
@@ -297,6 +301,12 @@ NodeId GraphStore::create_node(LabelSet labels,
     }
     // Re-derived from the stored values: the entries above pointed into `properties`.
     impl.index_keys(impl.node_key_entries(id), id);
+    if (impl.in_statement && !impl.log.empty()) {  // a bulk load logs one entry
+        if (auto* last = std::get_if<undo::NodeCreated>(&impl.log.back()); last && last->node + last->count == id) {
+            ++last->count;
+            return id;
+        }
+    }
     impl.record(undo::NodeCreated{id});
     return id;
 }
@@ -435,7 +445,9 @@ std::size_t GraphStore::rel_capacity() const { return impl_->rels.size(); }
 std::size_t GraphStore::rel_count() const { return impl_->live_rels; }
 
 bool GraphStore::rel_alive(RelId id) const {
-    return id < impl_->rels.size() && impl_->rels[id].alive;
+    if (id >= impl_->rels.size()) return false;
+    const RelRecord& rec = impl_->rels[id];
+    return impl_->rel_tables[rec.type].row_rel[rec.row] != dead_row;
 }
 
 TypeId GraphStore::rel_type(RelId id) const { return impl_->rels[id].type; }
@@ -458,12 +470,12 @@ RelId GraphStore::create_relationship(TypeId type, NodeId source, NodeId target,
     if (id >= max_ids) throw_full("relationships");
     RelTable& table = impl.rel_table(type);
     const auto row = static_cast<std::uint32_t>(table.row_rel.size());
-    table.source.push_back(source);
-    table.target.push_back(target);
-    table.row_rel.push_back(id);
+    table.source.push_back(static_cast<std::uint32_t>(source));
+    table.target.push_back(static_cast<std::uint32_t>(target));
+    table.row_rel.push_back(static_cast<std::uint32_t>(id));
     for (auto& column : table.columns) column.emplace_back();
     ++table.live_rows;
-    impl.rels.push_back({type, row, true});
+    impl.rels.push_back({type, row});
     ++impl.live_rels;
     for (auto& [key, value] : properties) {
         if (value.is_null()) continue;
@@ -491,10 +503,9 @@ void GraphStore::delete_relationship(RelId id) {
         table.in.erase(table.target[rec.row], id);
     }
     undo::PropertyList snapshot = take_row_properties(table.columns, table.column_keys, rec.row);
-    table.row_rel[rec.row] = no_rel;
+    table.row_rel[rec.row] = dead_row;
     --table.live_rows;
     --impl.live_rels;
-    rec.alive = false;
     impl.record(undo::RelDeleted{id, std::move(snapshot)});
 }
 
@@ -537,6 +548,32 @@ std::vector<TypeId> GraphStore::relation_types_in_use() const {
     for (std::size_t t = 0; t < impl_->rel_tables.size(); ++t)
         if (impl_->rel_tables[t].live_rows > 0) out.push_back(static_cast<TypeId>(t));
     return out;
+}
+
+void GraphStore::reserve_nodes(const LabelSet& labels, std::size_t count) {
+    auto& impl = *impl_;
+    LabelSet sorted = labels;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    NodeTable& table = *tables_[impl.table_for(sorted)];
+    table.row_node.reserve(table.row_node.size() + count);
+    for (auto& column : table.columns) column.reserve(table.row_node.capacity());
+    impl.nodes.reserve(impl.nodes.size() + count);
+    for (TypeId label : sorted) {
+        if (const catalog::PropertyDef* key = catalog_.key_property(label))
+            impl.key_index[key->declared_in].reserve(count);
+    }
+}
+
+void GraphStore::reserve_relationships(TypeId type, std::size_t count) {
+    auto& impl = *impl_;
+    RelTable& table = impl.rel_table(type);
+    const std::size_t rows = table.row_rel.size() + count;
+    table.source.reserve(rows);
+    table.target.reserve(rows);
+    table.row_rel.reserve(rows);
+    for (auto& column : table.columns) column.reserve(rows);
+    impl.rels.reserve(impl.rels.size() + count);
 }
 
 void GraphStore::index_all() const {

@@ -103,6 +103,12 @@ public:
     // threads may read at once (until the next write).
     void index_all() const;  // all types, both directions (a self-loop counts twice)
 
+    // ---------------------------------------------------------------- bulk loads
+    // Room for `count` more nodes with these labels / relationships of this type, so that a
+    // load of known size allocates once (growth by doubling leaves up to half unused).
+    void reserve_nodes(const LabelSet& labels, std::size_t count);
+    void reserve_relationships(TypeId type, std::size_t count);
+
     // ---------------------------------------------------------------- statements
     // Every write between begin_statement() and commit() is logged; rollback() undoes them
     // in reverse order. Creations log a few bytes each, so bulk loads use the same log.

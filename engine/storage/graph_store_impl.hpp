@@ -15,7 +15,7 @@
 namespace kgq::storage {
 
 inline constexpr std::uint32_t dead_table = UINT32_MAX;
-inline constexpr RelId no_rel = UINT64_MAX;
+inline constexpr std::uint32_t dead_row = UINT32_MAX;  // row_rel of a deleted relationship
 
 // Where a node's row lives; table == dead_table once deleted.
 struct NodeRecord {
@@ -26,17 +26,17 @@ struct NodeRecord {
 struct RelRecord {
     TypeId type = catalog::no_type;
     std::uint32_t row = 0;
-    bool alive = false;
-};
+};  // alive: its row's row_rel is not dead_row
 
 // All relationships of one relation type: endpoint and property columns by row (in
 // relationship-id order), plus the adjacency of both directions. Rows from indexed_rows on
 // are not in the adjacency yet: creations only append rows, and the next read or commit
 // brings the adjacency up to date (a bulk load is indexed once, at its end).
 struct RelTable {
-    std::vector<NodeId> source;
-    std::vector<NodeId> target;
-    std::vector<RelId> row_rel;  // no_rel for a deleted row
+    // 32-bit ids, as in the adjacency (max_ids): 12 bytes a relationship instead of 24.
+    std::vector<std::uint32_t> source;
+    std::vector<std::uint32_t> target;
+    std::vector<std::uint32_t> row_rel;  // dead_row for a deleted row
     std::vector<PropertyKeyId> column_keys;
     std::vector<std::vector<Value>> columns;
     std::unordered_map<PropertyKeyId, std::uint32_t> column_of;

@@ -46,13 +46,15 @@ void GraphStore::Impl::undo(undo::Entry& entry) {
             [&](undo::NodeColumnAdded& e) { pop_column(*tables[e.table]); },
             [&](undo::RelColumnAdded& e) { pop_column(rel_tables[e.type]); },
             [&](undo::NodeCreated& e) {
-                assert(e.node + 1 == nodes.size());
-                unindex_keys(node_key_entries(e.node));
-                const NodeRecord rec = nodes.back();
-                assert(rec.row + 1 == tables[rec.table]->row_node.size());
-                pop_row(rec.table);
-                nodes.pop_back();
-                --live_nodes;
+                assert(e.node + e.count == nodes.size());
+                for (std::uint64_t i = 0; i < e.count; ++i) {
+                    unindex_keys(node_key_entries(nodes.size() - 1));
+                    const NodeRecord rec = nodes.back();
+                    assert(rec.row + 1 == tables[rec.table]->row_node.size());
+                    pop_row(rec.table);
+                    nodes.pop_back();
+                    --live_nodes;
+                }
             },
             [&](undo::RelCreated& e) {
                 assert(e.rel + e.count == rels.size());
@@ -93,9 +95,8 @@ void GraphStore::Impl::undo(undo::Entry& entry) {
                     table.in.insert(target, AdjEntry{source, e.rel});
                 }
                 restore_values(table, rec.row, e.properties);
-                table.row_rel[rec.row] = e.rel;
+                table.row_rel[rec.row] = static_cast<std::uint32_t>(e.rel);
                 ++table.live_rows;
-                rec.alive = true;
                 ++live_rels;
             },
             [&](undo::NodePropertySet& e) {

@@ -81,12 +81,19 @@ void KeyIndex::erase(const std::string& encoded) {
     }
 }
 
-void KeyIndex::grow() {
+void KeyIndex::reserve(std::size_t more) {
+    if ((used_ + more) * 10 > slots_.size() * 7) grow(more);
+}
+
+void KeyIndex::grow(std::size_t more) {
     std::vector<Slot> old = std::move(slots_);
     std::size_t live = 0;
     for (const Slot& s : old) live += s.state == full;
     std::size_t size = 1024;
-    while (size * 7 < (live + 1) * 20) size *= 2;  // at most 35 % full after growing
+    while (size * 7 < (live + more) * 10) size *= 2;  // `more` inserts fit under 70 %
+    if (more == 1) {
+        while (size * 7 < (live + 1) * 20) size *= 2;  // a growth on insert: at most 35 % full
+    }
     slots_.assign(size, Slot{0, 0, empty});
     used_ = 0;
     for (const Slot& s : old) {

@@ -20,6 +20,7 @@ public:
     NodeId find(const std::string& encoded) const;
     void insert(const std::string& encoded, NodeId node);  // replaces an existing entry
     void erase(const std::string& encoded);
+    void reserve(std::size_t more_integer_keys);  // room to insert that many without growing
 
 private:
     struct Slot {
@@ -29,7 +30,7 @@ private:
     };
     static bool as_int(const std::string& encoded, std::int64_t& out);
     std::size_t slot_of(std::int64_t key) const;
-    void grow();
+    void grow(std::size_t more = 1);
 
     std::vector<Slot> slots_;
     std::size_t used_ = 0;  // full + erased

@@ -28,8 +28,9 @@ struct NodeColumnAdded {
 struct RelColumnAdded {
     TypeId type;
 };
-struct NodeCreated {
+struct NodeCreated {  // node .. node+count-1
     NodeId node;
+    std::uint64_t count = 1;
 };
 struct RelCreated {  // rel .. rel+count-1: a bulk load logs one entry
     RelId rel;
