@@ -31,6 +31,12 @@ CsvIdIndex::CsvIdIndex(const storage::GraphStore& store, catalog::TypeId label, 
     const catalog::PropertyDef* key_def = cat.key_property(label);
     key = key_def ? std::optional(key_def->key) : cat.find_property_key("id");
     if (key) property_name_ = cat.property_key_name(*key);
+    if (key_def && key_def->type.kind == catalog::TypeKind::Int) {
+        // The KEY index is unique and up to date: it answers every lookup.
+        store_ = &store;
+        key_ = key_def->key;
+        return;
+    }
     if (key) {
         for (const storage::NodeTable* table : store.tables_with_label(label)) {
             auto col = table->column_of.find(*key);
@@ -100,13 +106,24 @@ bool CsvIdIndex::insert_int(std::int64_t id, storage::NodeId node) const {
     }
 }
 
+std::optional<storage::NodeId> CsvIdIndex::find_in_store(std::int64_t id, storage::NodeId previous) const {
+    // The row before named `previous`: files that follow the node file's order name its
+    // successor next, whose key is read in memory order.
+    if (previous != storage::no_node && previous + 1 < store_->node_capacity()) {
+        const Value& next = store_->node_property(previous + 1, key_);
+        if (next.is_int() && next.as_int() == id && store_->node_has_label(previous + 1, label_)) return previous + 1;
+    }
+    return store_->find_by_int_key(label_, id);
+}
+
 std::optional<storage::NodeId> CsvIdIndex::find(std::string_view text, storage::NodeId previous) const {
-    if (!pairs_.empty()) {
+    if (!pairs_.empty() || store_) {
         std::int64_t v = 0;
         const char* b = text.data();
         const char* e = b + text.size();
         if (b != e && *b == '+') ++b;
         auto [end, ec] = std::from_chars(b, e, v);
+        if (ec == std::errc() && end == e && store_) return find_in_store(v, previous);
         if (ec == std::errc() && end == e) {
             if (previous != storage::no_node && previous >= first_node_) {
                 std::size_t next = previous + 1 - first_node_;

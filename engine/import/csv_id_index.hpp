@@ -1,8 +1,9 @@
 // engine/import/csv_id_index.hpp — the ID space of a relationship file's :START_ID/:END_ID
 // column: from the ID text to the node it names. An ID space is named after a label; its
 // IDs are that label's KEY property, or its `id` property when it has no KEY (the property
-// a node file's `:ID` column fills by default). Built once per COPY from the stored nodes,
-// so relationship files may be loaded in any later statement. Stage: import.
+// a node file's `:ID` column fills by default). An INT KEY is looked up in the store's KEY
+// index directly; otherwise the space is built once per COPY from the stored nodes, so
+// relationship files may be loaded in any later statement. Stage: import.
 #pragma once
 
 #include "storage/graph_store.hpp"
@@ -28,6 +29,7 @@ public:
     catalog::TypeId label() const { return label_; }
     const std::string& property_name() const { return property_name_; }
     std::size_t size() const { return pairs_.size() + strings_.size(); }
+    bool uses_store_keys() const { return store_ != nullptr; }
 
 private:
     // Integer IDs (the common case, LDBC's) live in a flat open-addressing table: lookups are
@@ -42,7 +44,12 @@ private:
         return static_cast<std::size_t>((static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ull) >> shift_);
     }
 
+    std::optional<storage::NodeId> find_in_store(std::int64_t id, storage::NodeId previous) const;
+
     catalog::TypeId label_;
+    // Set when the IDs are an INT KEY: the store's KEY index answers, nothing is built here.
+    const storage::GraphStore* store_ = nullptr;
+    catalog::PropertyKeyId key_ = 0;
     std::string property_name_;
     std::string where_;
     // Every (id, node) of the space; hashed into ints_ when first needed: a file that follows

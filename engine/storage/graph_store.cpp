@@ -439,6 +439,16 @@ std::optional<NodeId> GraphStore::find_by_key(TypeId type, const Value& key) con
     return hit;
 }
 
+std::optional<NodeId> GraphStore::find_by_int_key(TypeId type, std::int64_t key) const {
+    const catalog::PropertyDef* def = catalog_.key_property(type);
+    if (!def) return std::nullopt;
+    auto index = impl_->key_index.find(def->declared_in);
+    if (index == impl_->key_index.end()) return std::nullopt;
+    const NodeId hit = index->second.find_int(key);
+    if (hit == KeyIndex::absent || !node_has_label(hit, type)) return std::nullopt;
+    return hit;
+}
+
 // ---------------------------------------------------------------------- relationships
 
 std::size_t GraphStore::rel_capacity() const { return impl_->rels.size(); }
@@ -550,6 +560,13 @@ std::vector<TypeId> GraphStore::relation_types_in_use() const {
     return out;
 }
 
+// Vectors that every load appends to grow geometrically: reserving the exact size for each
+// file would copy all of them once per COPY statement.
+template <class T>
+static void reserve_more(std::vector<T>& v, std::size_t count) {
+    if (v.size() + count > v.capacity()) v.reserve(std::max(v.size() + count, v.capacity() + v.capacity() / 2));
+}
+
 void GraphStore::reserve_nodes(const LabelSet& labels, std::size_t count) {
     auto& impl = *impl_;
     LabelSet sorted = labels;
@@ -558,7 +575,7 @@ void GraphStore::reserve_nodes(const LabelSet& labels, std::size_t count) {
     NodeTable& table = *tables_[impl.table_for(sorted)];
     table.row_node.reserve(table.row_node.size() + count);
     for (auto& column : table.columns) column.reserve(table.row_node.capacity());
-    impl.nodes.reserve(impl.nodes.size() + count);
+    reserve_more(impl.nodes, count);
     for (TypeId label : sorted) {
         if (const catalog::PropertyDef* key = catalog_.key_property(label))
             impl.key_index[key->declared_in].reserve(count);
@@ -573,7 +590,7 @@ void GraphStore::reserve_relationships(TypeId type, std::size_t count) {
     table.target.reserve(rows);
     table.row_rel.reserve(rows);
     for (auto& column : table.columns) column.reserve(rows);
-    impl.rels.reserve(impl.rels.size() + count);
+    reserve_more(impl.rels, count);
 }
 
 void GraphStore::index_all() const {

@@ -78,6 +78,8 @@ public:
 
     // The node whose KEY property (declared on `type` or an ancestor) equals key.
     std::optional<NodeId> find_by_key(TypeId type, const Value& key) const;
+    // The same for an integer key, without building a Value (bulk loads resolve millions).
+    std::optional<NodeId> find_by_int_key(TypeId type, std::int64_t key) const;
 
     // ---------------------------------------------------------------- relationships
     std::size_t rel_capacity() const;

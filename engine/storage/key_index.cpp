@@ -30,6 +30,10 @@ KeyIndex::NodeId KeyIndex::find(const std::string& encoded) const {
         auto it = others_.find(encoded);
         return it == others_.end() ? absent : it->second;
     }
+    return find_int(key);
+}
+
+KeyIndex::NodeId KeyIndex::find_int(std::int64_t key) const {
     if (slots_.empty()) return absent;
     for (std::size_t i = slot_of(key);; i = (i + 1) & (slots_.size() - 1)) {
         const Slot& s = slots_[i];

@@ -18,6 +18,7 @@ public:
     static constexpr NodeId absent = UINT64_MAX;
 
     NodeId find(const std::string& encoded) const;
+    NodeId find_int(std::int64_t key) const;  // an INT key (or integral FLOAT), without encoding it
     void insert(const std::string& encoded, NodeId node);  // replaces an existing entry
     void erase(const std::string& encoded);
     void reserve(std::size_t more_integer_keys);  // room to insert that many without growing
