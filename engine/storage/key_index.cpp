@@ -48,7 +48,7 @@ void KeyIndex::insert(const std::string& encoded, NodeId node) {
         others_[encoded] = node;
         return;
     }
-    if ((used_ + 1) * 10 > slots_.size() * 7) grow();
+    if ((used_ + 1) * 10 > slots_.size() * 7) grow();  // tombstones count: 70 % used at most
     std::size_t reuse = SIZE_MAX;
     for (std::size_t i = slot_of(key);; i = (i + 1) & (slots_.size() - 1)) {
         Slot& s = slots_[i];
@@ -86,7 +86,7 @@ void KeyIndex::erase(const std::string& encoded) {
 }
 
 void KeyIndex::reserve(std::size_t more) {
-    if ((used_ + more) * 10 > slots_.size() * 7) grow(more);
+    if ((used_ + more) * 2 > slots_.size()) grow(more);
 }
 
 void KeyIndex::grow(std::size_t more) {
@@ -94,7 +94,7 @@ void KeyIndex::grow(std::size_t more) {
     std::size_t live = 0;
     for (const Slot& s : old) live += s.state == full;
     std::size_t size = 1024;
-    while (size * 7 < (live + more) * 10) size *= 2;  // `more` inserts fit under 70 %
+    while (size < (live + more) * 2) size *= 2;  // `more` inserts fit under 50 %: misses stay short
     if (more == 1) {
         while (size * 7 < (live + 1) * 20) size *= 2;  // a growth on insert: at most 35 % full
     }
