@@ -176,14 +176,15 @@ struct Walker {
                 return has_table(c.tables, store, frame[c.a]);
             case Check::Kind::NotEqual:  // null <> x is null: the row is dropped
                 return frame[c.a] != frame[c.b] && frame[c.a] != null && frame[c.b] != null;
-            case Check::Kind::Edge: {
+            case Check::Kind::Edge: {  // a semi-join (anti-join when negated) on one relationship
                 ++c.probes;
+                const NodeId mark = frame[c.mark_b ? c.b : c.a];
+                const NodeId probe = frame[c.mark_b ? c.a : c.b];
                 bool found = false;
-                if (frame[c.a] != null && frame[c.b] != null)
-                    between(store, c.lists, frame[c.a], frame[c.b], [&](const AdjEntry&) {
-                    found = true;
-                    return false;
-                });
+                if (mark != null && probe != null) {
+                    if (mark != c.marked) stamp_neighbours(store, c, mark);
+                    found = c.stamps[probe] == c.epoch;
+                }
                 return found != c.negated;
             }
         }
