@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <memory>
 #include <thread>
 #include <set>
 
@@ -64,7 +65,9 @@ struct Level {
     std::vector<TableSet> target_tables;  // ExpandCount: label groups of the counted neighbour
     std::vector<NodeId> scan_nodes;       // Scan
     std::vector<Check> checks;            // Filter
-    std::vector<std::int64_t> memo;       // Memo: by node id, -1 = not yet computed
+    // Memo: by node id, -1 = not yet computed. Shared by the walkers: whichever computes an
+    // entry first stores it (every walker would compute the same number).
+    std::shared_ptr<std::atomic<std::int64_t>[]> memo;
     std::vector<int> null_slots;          // Optional: what its inner part binds
     std::size_t partner = 0;              // Optional: index of its end; OptionalEnd: of its start
     bool matched = false;                 // Optional: the inner part found something
@@ -250,12 +253,14 @@ struct Walker {
                 return run(store, index + 1);
             case Level::Kind::Memo: {
                 if (frame[level.slot] == null) return run(store, index + 1);
-                std::int64_t& cached = level.memo[frame[level.slot]];
-                if (cached < 0) {
+                std::atomic<std::int64_t>& cached = level.memo[frame[level.slot]];
+                std::int64_t known = cached.load(std::memory_order_relaxed);
+                if (known < 0) {
                     ++level.rows;
-                    cached = run(store, index + 1);
+                    known = run(store, index + 1);
+                    cached.store(known, std::memory_order_relaxed);
                 }
-                return cached;
+                return known;
             }
             case Level::Kind::Optional: {
                 level.matched = false;
@@ -453,7 +458,9 @@ private:
                 case LogicalOpKind::Collapse:
                     level.kind = Level::Kind::Memo;
                     level.slot = op.slot;
-                    level.memo.assign(store.node_capacity(), -1);
+                    level.memo.reset(new std::atomic<std::int64_t>[store.node_capacity()]);
+                    for (std::size_t i = 0; i < store.node_capacity(); ++i)
+                        level.memo[i].store(-1, std::memory_order_relaxed);
                     break;
                 case LogicalOpKind::Optional: {
                     level.kind = Level::Kind::Optional;
