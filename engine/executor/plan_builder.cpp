@@ -47,6 +47,7 @@ PhysicalOperatorPtr build_operator(const LogicalOperator& op, const planner::Log
         case LogicalOpKind::Argument: return make_argument();
         case LogicalOpKind::NodeScan: return make_node_scan(op, input());
         case LogicalOpKind::NodeByKey: return make_node_by_key(op, input());
+        case LogicalOpKind::HashJoinScan: return make_hash_join_scan(op, input());
         case LogicalOpKind::Expand: return make_expand(op, input());
         case LogicalOpKind::ExpandCount: return make_expand_count(op, input());
         case LogicalOpKind::VarExpand: return make_var_expand(op, input());

@@ -21,6 +21,7 @@ enum class LogicalOpKind {
     Argument,        // the input row (one empty row at the top level; the outer row in subplans)
     NodeScan,        // for each input row, each node with the labels -> slot
     NodeByKey,       // the node whose KEY equals an expression
+    HashJoinScan,    // NodeScan whose nodes match the input row on key(node) = probe(row)
     Expand,          // from slot along relationships to a (new or bound) node
     ExpandCount,     // Expand whose outputs nobody reads: the number of matches -> slot
     VarExpand,       // variable-length expand: rel slot holds the list of relationships
@@ -78,7 +79,8 @@ struct LogicalOperator {
     TypeId key_type = catalog::no_type;
     const BoundExpression* key_expression = nullptr;
 
-    // Filter / Project / Unwind / Skip / Limit
+    // Filter / Project / Unwind / Skip / Limit; HashJoinScan: [0] the build key (of the
+    // scanned node), [1] the probe (of the input row)
     std::vector<const BoundExpression*> expressions;
     std::vector<int> slots;  // Project targets; Distinct/ProduceResults/Optional null slots
 

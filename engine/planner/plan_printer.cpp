@@ -12,6 +12,7 @@ const char* op_name(LogicalOpKind k) {
         case LogicalOpKind::Argument: return "Argument";
         case LogicalOpKind::NodeScan: return "NodeScan";
         case LogicalOpKind::NodeByKey: return "NodeByKey";
+        case LogicalOpKind::HashJoinScan: return "HashJoinScan";
         case LogicalOpKind::Expand: return "Expand";
         case LogicalOpKind::ExpandCount: return "ExpandCount";
         case LogicalOpKind::VarExpand: return "VarLengthExpand";

@@ -883,10 +883,8 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
         bound.insert(node.slot);
         plan = std::move(op);
         auto constraints = node_constraints_for(node.slot, scanned);
-        if (!node.labels.empty() && scanned == -1) {
-            // constraints already include every label group
-        }
         predicates.insert(predicates.begin(), constraints.begin(), constraints.end());
+        if (plan->kind == LogicalOpKind::NodeScan) hash_join_scan(*plan, predicates, bound);
         plan = apply_ready_filters(std::move(plan), predicates, bound, false);
     };
 
@@ -1155,7 +1153,11 @@ void Planner::count_last_expansion(LogicalOperator& aggregate) {
 
 LogicalOperatorPtr Planner::plan_merge(const BoundMerge& merge, LogicalOperatorPtr input, Bound& bound) {
     Bound inner_bound = bound;
+    // MERGE matches again after each row's creation: a hash table built once would miss them.
+    const bool hash_joins = hash_joins_allowed_;
+    hash_joins_allowed_ = false;
     auto inner = plan_pattern(merge.pattern, {}, make_op(LogicalOpKind::Argument, nullptr), inner_bound);
+    hash_joins_allowed_ = hash_joins;
     auto op = make_op(LogicalOpKind::Merge, std::move(input));
     op->children.push_back(std::move(inner));
     op->merge = &merge;

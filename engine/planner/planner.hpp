@@ -60,6 +60,11 @@ private:
     void count_natively(LogicalOperator& aggregate);
     bool countable_predicate(const BoundExpression& e, std::set<int>& reads) const;
     bool countable_chain(const LogicalOperator& top, std::set<int>& reads, std::set<int>& produced) const;
+    // A scan joined to what is bound by `n.p = <bound expression>` (a WHERE conjunct or a
+    // {p: ...} of the pattern) becomes a HashJoinScan: the scan's nodes hashed once by the
+    // key, each input row a lookup instead of a full scan (hash_join.cpp).
+    void hash_join_scan(LogicalOperator& scan, std::vector<const BoundExpression*>& predicates, const Bound& bound);
+    bool hash_joins_allowed_ = true;  // not inside MERGE
     std::vector<TypeId> resolve_rel_types(const std::vector<std::string>& names, bool& impossible) const;
     double estimate_node(const binder::BoundNodePattern& node) const;
     double estimate_plan_from(const binder::BoundPattern& pattern, int start, const Bound& bound,

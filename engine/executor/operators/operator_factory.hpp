@@ -16,7 +16,11 @@ PhysicalOperatorPtr with_input(std::unique_ptr<Op> op, PhysicalOperatorPtr input
     return op;
 }
 
+// The live nodes a NodeScan-like operator visits (its label group, or all), in id order.
+void collect_scan_nodes(const storage::GraphStore& store, const LogicalOperator& op, std::vector<storage::NodeId>& out);
+
 PhysicalOperatorPtr make_argument();
+PhysicalOperatorPtr make_hash_join_scan(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_node_scan(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_node_by_key(const LogicalOperator& op, PhysicalOperatorPtr input);
 PhysicalOperatorPtr make_expand(const LogicalOperator& op, PhysicalOperatorPtr input);

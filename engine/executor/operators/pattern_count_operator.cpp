@@ -413,7 +413,7 @@ private:
                 case LogicalOpKind::NodeScan:
                     level.kind = Level::Kind::Scan;
                     level.slot = op.slot;
-                    collect_scan(store, op, level.scan_nodes);
+                    collect_scan_nodes(store, op, level.scan_nodes);
                     break;
                 case LogicalOpKind::Expand:
                 case LogicalOpKind::ExpandCount:
@@ -480,27 +480,6 @@ private:
                     break;  // the planner puts nothing else here
             }
             levels_.push_back(std::move(level));
-        }
-    }
-
-    static void collect_scan(const storage::GraphStore& store, const LogicalOperator& op, std::vector<NodeId>& out) {
-        out.clear();
-        if (op.labels.empty()) {
-            for (NodeId id = 0; id < store.node_capacity(); ++id) {
-                if (store.node_alive(id)) out.push_back(id);
-            }
-            return;
-        }
-        TableSet any(store.node_tables().size(), 0);
-        for (const auto& name : op.scan_label_names) {
-            TableSet t = tables_of_label(store, name);
-            for (std::size_t i = 0; i < any.size(); ++i) any[i] = any[i] || t[i];
-        }
-        for (std::size_t i = 0; i < any.size(); ++i) {
-            if (!any[i]) continue;
-            for (NodeId id : store.node_tables()[i]->row_node) {
-                if (id != storage::no_node) out.push_back(id);
-            }
         }
     }
 

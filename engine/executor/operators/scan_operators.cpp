@@ -1,7 +1,10 @@
 // engine/executor/operators/scan_operators.cpp — leaves and node sources: Argument (the
-// input row), NodeScan (nodes of a label, per input row) and NodeByKey (KEY index lookup).
+// input row), NodeScan (nodes of a label, per input row) and NodeByKey (KEY index lookup),
+// and collect_scan_nodes, the node list every scan (and PatternCount, HashJoinScan) reads.
 #include "executor/expression_evaluator.hpp"
 #include "executor/operators/operator_factory.hpp"
+
+#include <algorithm>
 
 namespace kgq::executor {
 namespace {
@@ -54,34 +57,9 @@ public:
 
 private:
     void collect(ExecutionContext& ctx) {
-        nodes_.clear();
-        const auto& store = ctx.store;
-        if (op_.labels.empty()) {
-            for (storage::NodeId id = 0; id < store.node_capacity(); ++id) {
-                if (store.node_alive(id)) nodes_.push_back(id);
-            }
-        } else {
-            // Resolved now, not at planning: this statement may have created the label.
-            TypeIdList labels;
-            for (const auto& name : op_.scan_label_names) {
-                if (auto t = store.catalog().find_entity_type(name)) labels.push_back(*t);
-            }
-            std::vector<const storage::NodeTable*> tables;
-            for (TypeIdList::value_type label : labels) {
-                for (const auto* t : store.tables_with_label(label)) {
-                    if (std::find(tables.begin(), tables.end(), t) == tables.end()) tables.push_back(t);
-                }
-            }
-            for (const auto* t : tables) {
-                for (storage::NodeId id : t->row_node) {
-                    if (id != storage::no_node) nodes_.push_back(id);
-                }
-            }
-            if (tables.size() > 1) std::sort(nodes_.begin(), nodes_.end());
-        }
+        collect_scan_nodes(ctx.store, op_, nodes_);
         collected_ = true;
     }
-    using TypeIdList = std::vector<catalog::TypeId>;
 
     const LogicalOperator& op_;
     Row input_;
@@ -111,6 +89,31 @@ private:
 };
 
 }  // namespace
+
+void collect_scan_nodes(const storage::GraphStore& store, const LogicalOperator& op, std::vector<storage::NodeId>& out) {
+    out.clear();
+    if (op.labels.empty()) {
+        for (storage::NodeId id = 0; id < store.node_capacity(); ++id) {
+            if (store.node_alive(id)) out.push_back(id);
+        }
+        return;
+    }
+    // Resolved now, not at planning: this statement may have created the label.
+    std::vector<const storage::NodeTable*> tables;
+    for (const auto& name : op.scan_label_names) {
+        auto label = store.catalog().find_entity_type(name);
+        if (!label) continue;
+        for (const auto* t : store.tables_with_label(*label)) {
+            if (std::find(tables.begin(), tables.end(), t) == tables.end()) tables.push_back(t);
+        }
+    }
+    for (const auto* t : tables) {
+        for (storage::NodeId id : t->row_node) {
+            if (id != storage::no_node) out.push_back(id);
+        }
+    }
+    if (tables.size() > 1) std::sort(out.begin(), out.end());
+}
 
 PhysicalOperatorPtr make_argument() { return std::make_unique<ArgumentOperator>(); }
 
