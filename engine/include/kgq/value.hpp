@@ -66,12 +66,16 @@ public:
     Value* find(std::string_view key);
     Value& operator[](std::string_view key);  // inserts null when absent
     bool erase(std::string_view key);
-    std::size_t size() const { return entries_.size(); }
-    bool empty() const { return entries_.empty(); }
-    auto begin() const { return entries_.begin(); }
-    auto end() const { return entries_.end(); }
-    auto begin() { return entries_.begin(); }
-    auto end() { return entries_.end(); }
+    // Defined after Value: they instantiate std::pair<std::string, Value>, which needs a
+    // complete Value (clang checks this where the body is written, g++ only where it is used).
+    using const_iterator = std::vector<Entry>::const_iterator;
+    using iterator = std::vector<Entry>::iterator;
+    std::size_t size() const;
+    bool empty() const;
+    const_iterator begin() const;
+    const_iterator end() const;
+    iterator begin();
+    iterator end();
     const std::vector<Entry>& entries() const { return entries_; }
 
 private:
@@ -186,5 +190,12 @@ public:
 private:
     Storage v_;
 };
+
+inline std::size_t Map::size() const { return entries_.size(); }
+inline bool Map::empty() const { return entries_.empty(); }
+inline Map::const_iterator Map::begin() const { return entries_.begin(); }
+inline Map::const_iterator Map::end() const { return entries_.end(); }
+inline Map::iterator Map::begin() { return entries_.begin(); }
+inline Map::iterator Map::end() { return entries_.end(); }
 
 }  // namespace kgq
