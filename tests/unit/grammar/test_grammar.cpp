@@ -109,7 +109,8 @@ TEST_CASE("updating clauses") {
 
     // A parenthesised expression may own the property (openCypher's Atom before lookups).
     auto const paren = only_query("MATCH (n) SET (n).name = 'x' REMOVE (n).name");
-    auto const& owned = boost::get<ast::SetProperty>(clause_at<ast::SetClause>(paren, 1).items.at(0).get());
+    auto const paren_set = clause_at<ast::SetClause>(paren, 1);  // by value: keep it alive
+    auto const& owned = boost::get<ast::SetProperty>(paren_set.items.at(0).get());
     CHECK(owned.target.accessors.size() == 1);
     CHECK(boost::get<ast::RemoveProperty>(clause_at<ast::Remove>(paren, 2).items.at(0).get()).target.accessors.size() == 1);
 }
