@@ -553,6 +553,16 @@ ExprPtr Binder::bind_function(const ast::FunctionCall& call) {
         fail(ErrorKind::Syntax, "SyntaxError", "UnexpectedSyntax",
              "size() of a pattern is not allowed; use COUNT { pattern } or size([pattern comprehension])", call);
     }
+    // exists(pattern) is the Neo4j 4 spelling of the pattern predicate: bind it as that very
+    // predicate, so every spelling of one question plans and answers alike. (The function
+    // itself tests a value for non-null, which a pattern's boolean always is.)
+    if (def->name == "exists" && n == 1 && boost::get<ast::x3::forward_ast<ast::PatternPredicate>>(&call.arguments[0])) {
+        bool saved = pattern_predicates_allowed_;
+        pattern_predicates_allowed_ = true;
+        ExprPtr predicate = bind_expression(call.arguments[0]);
+        pattern_predicates_allowed_ = saved;
+        return predicate;
+    }
     auto e = make(ExprKind::Function, call);
     e->function = def;
     e->name = def->name;
