@@ -2,6 +2,8 @@
 // Registered in CTest as `tck` (tests/tck/CMakeLists.txt); run by hand as
 //   kgq-tck [--baseline FILE] [--list-failures FILE] [--timeout SEC_PER_SCENARIO] [--no-fork] DIR_OR_FILE...
 // Each feature file runs in a forked child so a crash or hang loses one file, not the run.
+// In a sanitizer build (KGQ_SANITIZER_BUILD, tests/tck/CMakeLists.txt) a sanitizer report or
+// a leak in a child fails the whole run whatever the baseline, and timeouts are scaled.
 #include "gherkin.hpp"
 #include "tck_value.hpp"
 
@@ -14,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -24,6 +27,14 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#ifdef KGQ_SANITIZER_BUILD
+#include <sanitizer/common_interface_defs.h>
+#if defined(__SANITIZE_ADDRESS__) || (defined(__has_feature) && __has_feature(address_sanitizer))
+#include <sanitizer/lsan_interface.h>
+#define KGQ_TCK_LEAK_CHECK 1
+#endif
+#endif
 
 namespace fs = std::filesystem;
 using namespace kgq;
@@ -387,8 +398,23 @@ Verdict guarded(const Scenario& sc) {
 
 struct Totals {
     int passed = 0, failed = 0, skipped = 0;
+    int sanitizer_reports = 0;  // children that died of a sanitizer report: the run fails
     std::vector<std::string> failures;  // "feature: scenario"
 };
+
+// The line a child writes when a sanitizer kills it (its report is on stderr above).
+constexpr char sanitizer_marker[] = "SANITIZER\n";
+
+#ifdef KGQ_SANITIZER_BUILD
+int child_fd = -1;
+// Runs inside the sanitizer's Die(), after the report: tell the parent, then die.
+void on_sanitizer_death() {
+    if (child_fd >= 0) {
+        ssize_t n = write(child_fd, sanitizer_marker, sizeof sanitizer_marker - 1);
+        (void)n;
+    }
+}
+#endif
 
 void record(Totals& totals, const std::string& feature, const std::string& scenario, const Verdict& v) {
     switch (v.outcome) {
@@ -421,7 +447,8 @@ void run_scenarios_child(const Feature& f, std::size_t first, int fd) {
 
 // Runs scenarios [first, end) in a child; fills verdicts as they arrive. Returns an empty
 // string when the child finished, else why it stopped (crash or timeout).
-std::string run_child(const Feature& f, std::size_t first, int timeout_s, std::vector<std::optional<Verdict>>& verdicts) {
+std::string run_child(const Feature& f, std::size_t first, int timeout_s, std::vector<std::optional<Verdict>>& verdicts,
+                      bool& sanitizer_report) {
     int fds[2];
     if (pipe(fds) != 0) { perror("pipe"); std::exit(2); }
     std::cout.flush();
@@ -429,7 +456,15 @@ std::string run_child(const Feature& f, std::size_t first, int timeout_s, std::v
     if (pid < 0) { perror("fork"); std::exit(2); }
     if (pid == 0) {
         close(fds[0]);
+#ifdef KGQ_SANITIZER_BUILD
+        child_fd = fds[1];
+        __sanitizer_set_death_callback(on_sanitizer_death);
+#endif
         run_scenarios_child(f, first, fds[1]);
+#ifdef KGQ_TCK_LEAK_CHECK
+        // _exit skips LeakSanitizer's exit-time check: run it here (a leak dies via Die()).
+        __lsan_do_leak_check();
+#endif
         close(fds[1]);
         _exit(0);
     }
@@ -442,6 +477,10 @@ std::string run_child(const Feature& f, std::size_t first, int timeout_s, std::v
         while ((nl = buffer.find('\n')) != std::string::npos) {
             const std::string line = buffer.substr(0, nl);
             buffer.erase(0, nl + 1);
+            if (line + "\n" == sanitizer_marker) {
+                sanitizer_report = true;
+                continue;
+            }
             std::vector<std::string> parts;
             std::size_t b = 0;
             for (std::size_t e; (e = line.find('\t', b)) != std::string::npos; b = e + 1) parts.push_back(line.substr(b, e - b));
@@ -475,6 +514,7 @@ std::string run_child(const Feature& f, std::size_t first, int timeout_s, std::v
     close(fds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
+    if (sanitizer_report) return "sanitizer report (see stderr)";
     if (timed_out) return "timeout after " + std::to_string(timeout_s) + " s";
     if (WIFSIGNALED(status)) return std::string("crashed: ") + strsignal(WTERMSIG(status));
     if (WIFEXITED(status) && WEXITSTATUS(status) != 0) return "runner child exited with status " + std::to_string(WEXITSTATUS(status));
@@ -491,7 +531,13 @@ void run_feature(const Feature& f, const std::string& label, bool fork_each, int
     std::vector<std::optional<Verdict>> verdicts(f.scenarios.size());
     std::size_t next = 0;
     while (next < f.scenarios.size()) {
-        const std::string stopped = run_child(f, next, timeout_s, verdicts);
+        bool sanitizer_report = false;
+        const std::string stopped = run_child(f, next, timeout_s, verdicts, sanitizer_report);
+        if (sanitizer_report) {
+            ++totals.sanitizer_reports;
+            std::cerr << "kgq-tck: sanitizer report in " << label << " (scenario "
+                      << (next < f.scenarios.size() ? f.scenarios[next].name : std::string("?")) << " or later)\n";
+        }
         while (next < f.scenarios.size() && verdicts[next]) ++next;
         if (next == f.scenarios.size()) break;
         verdicts[next] = Verdict{Outcome::Fail, stopped.empty() ? "no verdict from the runner child" : stopped, {}};
@@ -512,7 +558,7 @@ int main(int argc, char** argv) {
     std::string baseline_file, failures_file;
     std::vector<std::string> inputs;
     bool fork_each = true;
-    int timeout_s = 60;  // per scenario
+    int timeout_s = 60;  // per scenario, before the multiplier below
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -529,6 +575,15 @@ int main(int argc, char** argv) {
         else inputs.push_back(a);
     }
     if (inputs.empty()) return usage();
+    // Sanitizers slow the engine several times: scale the per-scenario limit, by
+    // KGQ_TIMEOUT_MULTIPLIER when set, else by 10 in a sanitizer build.
+#ifdef KGQ_SANITIZER_BUILD
+    double multiplier = 10;
+#else
+    double multiplier = 1;
+#endif
+    if (const char* m = std::getenv("KGQ_TIMEOUT_MULTIPLIER"); m && *m) multiplier = std::atof(m);
+    if (multiplier > 0) timeout_s = std::max(1, int(timeout_s * multiplier));
 
     // Collect .feature files; a label relative to the directory given keeps lines short.
     std::vector<std::pair<fs::path, std::string>> files;
@@ -567,6 +622,10 @@ int main(int argc, char** argv) {
         for (const auto& f : totals.failures) out << f << "\n";
     }
     std::cout << totals.passed << " passed, " << totals.failed << " failed, " << totals.skipped << " skipped\n";
+    if (totals.sanitizer_reports > 0) {
+        std::cout << "sanitizer: " << totals.sanitizer_reports << " runner children died of a sanitizer report\n";
+        return 1;
+    }
     if (!baseline_file.empty()) {
         std::ifstream in(baseline_file);
         long baseline = 0;
