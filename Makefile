@@ -10,7 +10,7 @@ deps:
 	@bash scripts/install-deps.sh
 
 $(BUILD)/CMakeCache.txt: | deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
 
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
@@ -26,3 +26,13 @@ bench: build
 
 clean:
 	rm -rf $(BUILD)
+
+# `make fuzz [SECONDS=60]`: builds the libFuzzer targets of tests/fuzz with clang, ASan and
+# UBSan in build-asan (or in BUILD when given on the command line) and runs each for SECONDS
+# (tests/fuzz/README.md). `make test CMAKE_ARGS=-DKGQ_WERROR=ON` passes options to cmake.
+SECONDS ?= 60
+FUZZ_BUILD ?= $(if $(filter command line,$(origin BUILD)),$(BUILD),build-asan)
+.PHONY: fuzz
+fuzz:
+	@bash scripts/install-deps.sh --dev
+	bash scripts/fuzz.sh $(FUZZ_BUILD) $(SECONDS)
