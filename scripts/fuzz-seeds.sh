@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# scripts/fuzz-seeds.sh OUT_DIR — builds the seed corpora of the fuzzers of tests/fuzz into
+# OUT_DIR/<fuzzer>/, one input per file, from: the openCypher TCK feature files in
+# ../shared/tck (read in place, never copied into the repository; skipped when absent), the
+# statements of tests/query/**/*.test, the scripts of tests/query/datasets, tests/cli/scripts
+# and graphs/unc4841, and the hand-written bundles and CSV files of tests/fuzz/corpus/.
+# Called by scripts/fuzz.sh; the seeds are rebuilt on every run.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+out=$1
+shared="${KGQ_SHARED_DIR:-$repo/../shared}"
+rm -rf "$out"
+mkdir -p "$out"/{tck,query,stix,csv}
+
+# TCK: one input per scenario: its `having executed:` set-up and its query, ';'-joined.
+if [ -d "$shared/tck/features" ]; then
+  find "$shared/tck/features" -name '*.feature' | sort | while read -r feature; do
+    awk -v dir="$out/tck" -v base="$(basename "$feature" .feature)" '
+      function flush() { if (buf != "") { n++; f = dir "/" base "-" n ".cypher"; printf "%s", buf > f; close(f) } buf = "" }
+      /^[ \t]*(Scenario|Scenario Outline|Background):/ { flush(); next }
+      /^[ \t]*"""/ { if (doc) buf = buf ";\n"; doc = !doc; next }
+      doc { sub(/^[ \t]+/, ""); buf = buf $0 "\n" }
+      END { flush() }' "$feature"
+  done
+  echo "fuzz seeds: $(ls "$out/tck" | wc -l) TCK scenarios from $shared/tck/features"
+else
+  echo "fuzz seeds: $shared/tck/features not found: no TCK seeds (set KGQ_SHARED_DIR)"
+fi
+
+# tests/query: each -STATEMENT (with its continuation lines) is one input; generated text
+# ({{N*text}}: deep nesting tests) is left out.
+find "$repo/tests/query" -name '*.test' | sort | while read -r test; do
+  awk -v dir="$out/query" -v base="$(basename "$(dirname "$test")")-$(basename "$test" .test)" '
+    function flush() { if (inside && buf !~ /\{\{/) { n++; f = dir "/" base "-" n ".cypher"; printf "%s", buf > f; close(f) } inside = 0; buf = "" }
+    /^-STATEMENT/ { flush(); inside = 1; buf = substr($0, 12) "\n"; next }
+    /^(----|-[A-Z_]+)/ { flush(); next }
+    inside { buf = buf $0 "\n" }
+    END { flush() }' "$test"
+done
+for script in "$repo"/tests/query/datasets/*.kgq "$repo"/tests/cli/scripts/*.kgq "$repo"/graphs/unc4841/questions.kgq; do
+  [ -f "$script" ] && cp "$script" "$out/query/script-$(basename "$script")"
+done
+echo "fuzz seeds: $(ls "$out/query" | wc -l) statements and scripts from tests/query, tests/cli, graphs/unc4841"
+
+cp "$repo"/tests/fuzz/corpus/stix/*.json "$out/stix/"
+[ -f "$repo/tests/cli/scripts/tiny-bundle.json" ] && cp "$repo/tests/cli/scripts/tiny-bundle.json" "$out/stix/cli-tiny-bundle.json"
+cp "$repo"/tests/fuzz/corpus/csv/*.csv "$out/csv/"
