@@ -3,7 +3,8 @@
 # OUT_DIR/<fuzzer>/, one input per file, from: the openCypher TCK feature files in
 # ../shared/tck (read in place, never copied into the repository; skipped when absent), the
 # statements of tests/query/**/*.test, the scripts of tests/query/datasets, tests/cli/scripts
-# and graphs/unc4841, and the hand-written bundles and CSV files of tests/fuzz/corpus/.
+# and graphs/unc4841, the hand-written bundles and CSV files of tests/fuzz/corpus/, and the
+# small OASIS example bundles of ../shared/data/stix2.1/examples.
 # Called by scripts/fuzz.sh; the seeds are rebuilt on every run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,5 +44,11 @@ done
 echo "fuzz seeds: $(ls "$out/query" | wc -l) statements and scripts from tests/query, tests/cli, graphs/unc4841"
 
 cp "$repo"/tests/fuzz/corpus/stix/*.json "$out/stix/"
+# OASIS's example bundles that fit in the STIX fuzzer's -max_len (read from ../shared).
+if [ -d "$shared/data/stix2.1/examples" ]; then
+  find "$shared/data/stix2.1/examples" -name '*.json' -size -16k | while read -r bundle; do
+    cp "$bundle" "$out/stix/oasis-$(basename "$bundle")"
+  done
+fi
 [ -f "$repo/tests/cli/scripts/tiny-bundle.json" ] && cp "$repo/tests/cli/scripts/tiny-bundle.json" "$out/stix/cli-tiny-bundle.json"
 cp "$repo"/tests/fuzz/corpus/csv/*.csv "$out/csv/"
