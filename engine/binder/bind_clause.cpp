@@ -44,6 +44,22 @@ const Binder::VariableInfo* Binder::lookup(std::string_view name) const {
 }
 
 BoundQuery Binder::bind(const ast::RegularQuery& query) {
+    std::size_t clauses = query.first.clauses.size();
+    for (const auto& u : query.unions) {
+        clauses += u.query.clauses.size();
+        if (clauses > max_query_clauses) {
+            fail(ErrorKind::Syntax, "SyntaxError", "QueryTooLong",
+                 "Query too long: more than " + std::to_string(max_query_clauses) +
+                     " clauses, UNION branches included; split it into several statements",
+                 u);
+        }
+    }
+    if (clauses > max_query_clauses) {
+        fail(ErrorKind::Syntax, "SyntaxError", "QueryTooLong",
+             "Query too long: more than " + std::to_string(max_query_clauses) +
+                 " clauses; split it into several statements",
+             query);
+    }
     BoundQuery bound;
     query_ = &bound;
     bound.parts.push_back(bind_single_query(query.first, false));

@@ -415,6 +415,13 @@ ExprPtr Binder::bind_chain(const ast::OperatorChain& chain) {
 }
 
 ExprPtr Binder::bind_access_chain(const ast::AccessChain& chain) {
+    // m.a.b[0]... folds into a tree as deep as the chain is long (as bind_chain's operators do).
+    if (chain.accessors.size() > static_cast<std::size_t>(max_expression_depth)) {
+        fail(ErrorKind::Syntax, "SyntaxError", "NestingTooDeep",
+             "Expression too long: more than " + std::to_string(max_expression_depth) +
+                 " property lookups, indexes or label checks in a row",
+             chain);
+    }
     ExprPtr base = bind_expression(chain.base);
     for (const auto& accessor : chain.accessors) {
         base = boost::apply_visitor(
@@ -469,6 +476,9 @@ ExprPtr Binder::bind_access_chain(const ast::AccessChain& chain) {
                 }
             },
             accessor);
+    }
+    if (chain.accessors.size() > 64 && tree_depth(*base) > max_expression_depth) {
+        fail(ErrorKind::Syntax, "SyntaxError", "NestingTooDeep", "Expression nested too deeply", chain);
     }
     return base;
 }

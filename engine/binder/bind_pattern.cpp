@@ -8,6 +8,16 @@ namespace kgq::binder {
 BoundPattern Binder::bind_pattern(const ast::Pattern& pattern, PatternUse use,
                                   std::vector<int>* introduced) {
     BoundPattern out;
+    std::size_t relationships = 0;
+    for (const auto& part : pattern) {
+        relationships += part.element.chain.size();
+        if (relationships > max_pattern_relationships) {
+            fail(ErrorKind::Syntax, "SyntaxError", "PatternTooLong",
+                 "Pattern too long: more than " + std::to_string(max_pattern_relationships) +
+                     " relationships in one clause",
+                 part);
+        }
+    }
     for (const auto& part : pattern) bind_pattern_part(part, out, use, introduced);
     // Property maps may refer to variables of the same pattern, so bind them last.
     return out;

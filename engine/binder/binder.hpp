@@ -139,5 +139,10 @@ private:
 // Rough count of the expression tree's depth; the evaluator recurses, so very deep trees
 // (a million-term sum) are rejected by the binder before they can overflow the stack.
 inline constexpr int max_expression_depth = 3000;
+// Clauses of one query, UNION branches included: each becomes an operator above the last, and
+// planning, building and pulling rows recurse along that chain.
+inline constexpr std::size_t max_query_clauses = 1000;
+// Relationships of one pattern part: the join-order search grows with the square of them.
+inline constexpr std::size_t max_pattern_relationships = 2000;
 
 }  // namespace kgq::binder

@@ -73,7 +73,8 @@ struct Fields {
         const Value* v = map.find(k);
         if (!v || v->is_null()) return 0;
         if (!v->is_number()) wrong_type(fn, *v, "a number for " + std::string(k));
-        return v->as_number();
+        // Integers exactly (a double would round 2^63-1 up past the 64-bit range).
+        return v->is_int() ? static_cast<long double>(v->as_int()) : static_cast<long double>(v->as_number());
     }
     const Value* value(std::string_view k) const {
         const Value* v = map.find(k);
@@ -92,7 +93,10 @@ std::int64_t date_from(const Fields& f, std::optional<std::int64_t> base) {
     std::optional<CivilDate> bc;
     if (base) bc = civil_from_days(*base);
     auto year_or = [&](std::optional<std::int64_t> fallback) -> std::int64_t {
-        if (auto y = f.integer("year")) return *y;
+        if (auto y = f.integer("year")) {
+            check_range(*y, value::min_year, value::max_year, "year");
+            return *y;
+        }
         if (fallback) return *fallback;
         throw_invalid_value(std::string(f.fn) + "(): year must be specified");
     };
@@ -234,12 +238,15 @@ Value build(Kind kind, const Value& arg, const char* fn) {
     Parts base = base_of(f, want_date, want_time);
 
     if (kind == Kind::DateTime && (f.has("epochSeconds") || f.has("epochMillis"))) {
-        std::int64_t n = f.has("epochMillis") ? *f.integer("epochMillis") * 1'000'000
-                                              : *f.integer("epochSeconds") * nanos_per_second;
-        n += f.integer("millisecond").value_or(0) * 1'000'000 + f.integer("microsecond").value_or(0) * 1000 +
+        // 128 bits: epochSeconds * 1e9 overflows 64 bits long before the supported years end.
+        using i128 = __int128;
+        i128 n = f.has("epochMillis") ? i128(*f.integer("epochMillis")) * 1'000'000
+                                      : i128(*f.integer("epochSeconds")) * nanos_per_second;
+        n += i128(f.integer("millisecond").value_or(0)) * 1'000'000 + i128(f.integer("microsecond").value_or(0)) * 1000 +
              f.integer("nanosecond").value_or(0);
-        std::int64_t s = floor_div(n, nanos_per_second);
-        DateTime t{s, std::int32_t(n - s * nanos_per_second), 0, {}};
+        i128 seconds = n / nanos_per_second - (n % nanos_per_second < 0);
+        std::int64_t s = value::checked_seconds(seconds, "datetime({epochSeconds})");
+        DateTime t{s, std::int32_t(n - i128(s) * nanos_per_second), 0, {}};
         if (auto tz = timezone_of(f)) {
             t.offset_seconds = zone_offset_at_utc(*tz, s);
             if (!parse_offset(*tz)) t.zone = *tz;

@@ -37,6 +37,31 @@ CivilDate civil_from_days(std::int64_t z) {
 
 bool is_leap_year(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
+namespace {
+[[noreturn]] void out_of_range(const char* what) {
+    throw_argument_error(std::string(what) + ": the result is outside the supported years (" +
+                             std::to_string(min_year) + " to " + std::to_string(max_year) + ")",
+                         "InvalidArgumentValue");
+}
+}  // namespace
+
+void check_year_range(__int128 year, const char* what) {
+    if (year < min_year || year > max_year) out_of_range(what);
+}
+
+std::int64_t checked_days(__int128 days, const char* what) {
+    static const std::int64_t first = days_from_civil(min_year, 1, 1);
+    static const std::int64_t last = days_from_civil(max_year, 12, 31);
+    if (days < first || days > last) out_of_range(what);
+    return static_cast<std::int64_t>(days);
+}
+
+std::int64_t checked_seconds(__int128 seconds, const char* what) {
+    __int128 days = seconds / seconds_per_day - (seconds % seconds_per_day < 0);
+    checked_days(days, what);
+    return static_cast<std::int64_t>(seconds);
+}
+
 int days_in_month(std::int64_t year, int month) {
     static const int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month == 2 && is_leap_year(year) ? 29 : lengths[month - 1];
@@ -98,8 +123,9 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 }  // namespace
 
 Duration normalized_duration(std::int64_t months, std::int64_t days, std::int64_t seconds, std::int64_t nanos) {
-    seconds += floor_div(nanos, nanos_per_second);
-    nanos -= floor_div(nanos, nanos_per_second) * nanos_per_second;
+    const std::int64_t carry = floor_div(nanos, nanos_per_second);
+    if (__builtin_add_overflow(seconds, carry, &seconds)) throw_arithmetic_error("duration overflow", "IntegerOverflow");
+    nanos -= carry * nanos_per_second;
     return Duration{months, days, seconds, std::int32_t(nanos)};
 }
 
@@ -118,9 +144,14 @@ Duration duration_from_parts(long double months, long double days, long double s
     // Decimal fractions (0.001 s) are not exact in binary: snap to the nanosecond when
     // within rounding noise, otherwise drop the sub-nanosecond part.
     long double rounded = std::round(nano_total);
-    std::int64_t n = std::int64_t(std::fabs(nano_total - rounded) < 1e-3L ? rounded : std::trunc(nano_total));
-    return normalized_duration(std::int64_t(whole_months), std::int64_t(whole_days + month_days),
-                               std::int64_t(whole_seconds), n);
+    // A component past 64 bits (duration * 1e30) is an overflow, not a wrapped-around value.
+    auto whole = [](long double x) {
+        if (!(x >= -9223372036854775808.0L && x < 9223372036854775808.0L))
+            throw_arithmetic_error("duration overflow", "IntegerOverflow");
+        return std::int64_t(x);
+    };
+    std::int64_t n = whole(std::fabs(nano_total - rounded) < 1e-3L ? rounded : std::trunc(nano_total));
+    return normalized_duration(whole(whole_months), whole(whole_days + month_days), whole(whole_seconds), n);
 }
 
 // ---------------------------------------------------------------- text

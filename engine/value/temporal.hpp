@@ -26,6 +26,16 @@ struct CivilDate {
 std::int64_t days_from_civil(std::int64_t year, int month, int day);
 CivilDate civil_from_days(std::int64_t days);
 bool is_leap_year(std::int64_t year);
+// The years a temporal value may have, as Neo4j (java.time) allows: arithmetic or a
+// constructor that leaves them is an error, never a wrapped-around value.
+inline constexpr std::int64_t min_year = -999'999'999;
+inline constexpr std::int64_t max_year = 999'999'999;
+// Throws ArgumentError unless year is in [min_year, max_year]; `what` names the operation.
+void check_year_range(__int128 year, const char* what);
+// Days since the epoch, checked to fall in a supported year.
+std::int64_t checked_days(__int128 days, const char* what);
+// Seconds since the epoch (local or UTC), checked likewise.
+std::int64_t checked_seconds(__int128 seconds, const char* what);
 int days_in_month(std::int64_t year, int month);
 int day_of_week(std::int64_t days);  // 1 = Monday .. 7 = Sunday (ISO)
 // ISO week-based year: the Monday of week 1 of `week_year`.

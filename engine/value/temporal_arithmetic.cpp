@@ -21,13 +21,16 @@ i128 floor_div128(i128 a, i128 b) {
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-std::int64_t plus_months(std::int64_t days, std::int64_t months) {
+// Months and days are 64-bit each, so sums are taken in 128 bits and checked against the
+// supported years before they become a date again (never a wrapped-around value).
+std::int64_t plus_months(std::int64_t days, i128 months) {
     if (months == 0) return days;
     CivilDate c = civil_from_days(days);
-    std::int64_t total = c.year * 12 + (c.month - 1) + months;
-    std::int64_t year = floor_div(total, 12);
+    i128 total = i128(c.year) * 12 + (c.month - 1) + months;
+    i128 year = floor_div128(total, 12);
+    check_year_range(year, "date arithmetic");
     int month = int(total - year * 12) + 1;
-    return days_from_civil(year, month, std::min(c.day, days_in_month(year, month)));
+    return days_from_civil(std::int64_t(year), month, std::min(c.day, days_in_month(std::int64_t(year), month)));
 }
 
 i128 duration_time_nanos(const Duration& d) { return i128(d.seconds) * nanos_per_second + d.nanos; }
@@ -48,8 +51,11 @@ i128 shift_local(i128 local, const Duration& d, int sign) {
     split_nanos(local, seconds, nanos);
     std::int64_t days = floor_div(seconds, seconds_per_day);
     std::int64_t second_of_day = seconds - days * seconds_per_day;
-    days = plus_months(days, sign * d.months) + sign * d.days;
-    return local_nanos(days * seconds_per_day + second_of_day, nanos) + sign * duration_time_nanos(d);
+    days = checked_days(i128(plus_months(days, i128(sign) * d.months)) + i128(sign) * d.days, "date arithmetic");
+    i128 result = i128(days) * nanos_per_day + i128(second_of_day) * nanos_per_second + nanos +
+                  sign * duration_time_nanos(d);
+    checked_seconds(floor_div128(result, nanos_per_second), "date arithmetic");
+    return result;
 }
 
 }  // namespace
@@ -59,8 +65,9 @@ Value add_duration(const Value& t, const Duration& d, int sign) {
         case ValueKind::Date: {
             // Only whole days of the time part count for a date.
             i128 whole_days = duration_time_nanos(d) / nanos_per_day;
-            return Date{plus_months(t.as_date().days, sign * d.months) + sign * d.days +
-                        sign * std::int64_t(whole_days)};
+            return Date{checked_days(i128(plus_months(t.as_date().days, i128(sign) * d.months)) + i128(sign) * d.days +
+                                         sign * whole_days,
+                                     "date arithmetic")};
         }
         case ValueKind::LocalTime: {
             i128 n = (i128(t.as_local_time().nanos) + sign * duration_time_nanos(d)) % nanos_per_day;
@@ -89,6 +96,7 @@ Value add_duration(const Value& t, const Duration& d, int sign) {
             DateTime moved = x.zone.empty() ? datetime_with_offset(seconds, nanos, x.offset_seconds)
                                             : make_datetime(seconds, nanos, x.zone);
             i128 instant = local_nanos(moved.seconds, moved.nanos) + sign * duration_time_nanos(d);
+            checked_seconds(floor_div128(instant, nanos_per_second), "date arithmetic");
             split_nanos(instant, moved.seconds, moved.nanos);
             if (!moved.zone.empty()) moved.offset_seconds = zone_offset_at_utc(moved.zone, moved.seconds);
             return moved;
@@ -99,9 +107,13 @@ Value add_duration(const Value& t, const Duration& d, int sign) {
 
 Duration add_durations(const Duration& a, const Duration& b, int sign) {
     std::int64_t months, days, seconds;
-    if (__builtin_add_overflow(a.months, sign * b.months, &months) ||
-        __builtin_add_overflow(a.days, sign * b.days, &days) ||
-        __builtin_add_overflow(a.seconds, sign * b.seconds, &seconds))
+    // sign * INT64_MIN itself overflows: negate in 128 bits, then narrow with a check.
+    auto combine = [sign](std::int64_t x, std::int64_t y, std::int64_t& out) {
+        i128 r = i128(x) + i128(sign) * y;
+        out = std::int64_t(r);
+        return r != i128(out);
+    };
+    if (combine(a.months, b.months, months) || combine(a.days, b.days, days) || combine(a.seconds, b.seconds, seconds))
         throw_arithmetic_error("duration overflow", "IntegerOverflow");
     return normalized_duration(months, days, seconds, std::int64_t(a.nanos) + sign * std::int64_t(b.nanos));
 }

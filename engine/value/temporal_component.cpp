@@ -99,7 +99,13 @@ Value temporal_component(const Value& t, std::string_view name) {
             const DateTime& x = t.as_datetime();
             if (name == "timezone") return x.zone.empty() ? format_offset(x.offset_seconds) : x.zone;
             if (name == "epochSeconds") return x.seconds;
-            if (name == "epochMillis") return x.seconds * 1000 + x.nanos / 1'000'000;
+            if (name == "epochMillis") {
+                std::int64_t millis;
+                if (__builtin_mul_overflow(x.seconds, std::int64_t(1000), &millis) ||
+                    __builtin_add_overflow(millis, std::int64_t(x.nanos / 1'000'000), &millis))
+                    throw_arithmetic_error("epochMillis of this datetime does not fit in an INTEGER", "IntegerOverflow");
+                return millis;
+            }
             std::int64_t local = local_seconds_of(x);
             std::int64_t days = floor_div(local, seconds_per_day);
             r = date_component(days, name);
