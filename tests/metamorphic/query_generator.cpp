@@ -133,12 +133,79 @@ const Var* Query::var(const std::string& name) const {
 
 // ---- generation ----------------------------------------------------------------------
 
+static bool overlaps(const Graph& g, const std::vector<int>& set, int t) {
+    if (set.empty()) return true;
+    for (int x : set)
+        if (g.is_subtype(x, t) || g.is_subtype(t, x)) return true;
+    return false;
+}
+
+// The binder's endpoint inference (bind_schema_checks.cpp): the types the left and right
+// node may have given the relationship's types and direction.
+static std::pair<std::vector<int>, std::vector<int>> endpoint_candidates(const Graph& g, const RelPat& r, const std::vector<int>& left,
+                                                                  const std::vector<int>& right) {
+    std::vector<int> lc, rc;
+    auto add = [](std::vector<int>& v, int t) {
+        if (std::find(v.begin(), v.end(), t) == v.end()) v.push_back(t);
+    };
+    std::string types = r.types;
+    std::vector<std::string> names;
+    for (std::size_t at = 0; at <= types.size();) {
+        std::size_t bar = types.find('|', at);
+        if (bar == std::string::npos) bar = types.size();
+        names.push_back(types.substr(at, bar - at));
+        at = bar + 1;
+    }
+    for (const auto& name : names)
+        for (const auto& rt : g.rel_types)
+            if (rt.name == name)
+                for (auto [f, t] : rt.endpoints) {
+                    if (r.dir != Dir::In && overlaps(g, left, f) && overlaps(g, right, t)) add(lc, f), add(rc, t);
+                    if (r.dir != Dir::Out && overlaps(g, right, f) && overlaps(g, left, t)) add(rc, f), add(lc, t);
+                }
+    return {lc, rc};
+}
+
+// Known bug (varlength_endpoints_strict.test): the binder infers a variable-length
+// relationship's endpoints as for one hop. That is right only when every declared pair of
+// its types is one (X, X) pair; other typed var-length relationships are left untyped.
+static bool varlen_safe(const Graph& g, const std::string& types) {
+    if (types.empty()) return true;
+    if (types.find('|') != std::string::npos) return false;
+    for (const auto& rt : g.rel_types)
+        if (rt.name == types) return rt.endpoints.size() == 1 && rt.endpoints[0].first == rt.endpoints[0].second;
+    return false;
+}
+
+// Picks a relation type and direction that can leave the left node; returns the type the
+// right node should have (-1: any).
+int QueryGen::choose_rel(Query& q, RelPat& r, const std::string& left) {
+    Var* lv = nullptr;
+    for (auto& v : q.vars)
+        if (v.name == left) lv = &v;
+    std::vector<std::pair<std::string, std::pair<int, Dir>>> options;  // type, (right type, dir)
+    for (const auto& rt : g_.rel_types)
+        for (auto [f, t] : rt.endpoints) {
+            if (overlaps(g_, lv ? lv->types : std::vector<int>{}, f)) options.push_back({rt.name, {t, Dir::Out}});
+            if (overlaps(g_, lv ? lv->types : std::vector<int>{}, t)) options.push_back({rt.name, {f, Dir::In}});
+        }
+    if (options.empty()) return -1;
+    auto& o = options[pick(rng_, int(options.size()))];
+    r.types = o.first;
+    r.dir = chance(rng_, 25) ? Dir::Both : o.second.second;
+    if (chance(rng_, 8) && g_.rel_types.size() > 1) {
+        std::string other = g_.rel_types[pick(rng_, int(g_.rel_types.size()))].name;
+        if (other != r.types) r.types += "|" + other;
+    }
+    return o.second.first;
+}
+
 std::string QueryGen::label_for(int hint_type) {
     if (!g_.strict) {
         if (chance(rng_, 3)) return "Z";  // a label no node has
         return g_.labels[pick(rng_, int(g_.labels.size()))];
     }
-    if (hint_type < 0 || chance(rng_, 15)) return g_.types[pick(rng_, int(g_.types.size()))].name;
+    if (hint_type < 0 || chance(rng_, 4)) return g_.types[pick(rng_, int(g_.types.size()))].name;
     // The endpoint's type, one of its subtypes or its supertype.
     std::vector<int> near = g_.subtree(hint_type);
     if (g_.types[hint_type].super >= 0) near.push_back(g_.types[hint_type].super);
@@ -157,7 +224,10 @@ NodePat QueryGen::node(Query& q, bool optional, bool allow_reuse, int hint_type)
     v.in_match = !optional;
     if (chance(rng_, g_.strict ? 65 : 55)) {
         n.label = label_for(hint_type);
-        if (g_.strict) v.type = g_.type_index(n.label);
+        if (g_.strict) {
+            v.type = g_.type_index(n.label);
+            v.types = {v.type};
+        }
     }
     if (g_.strict && v.type >= 0 && g_.has_key(v.type) && chance(rng_, 12)) {
         n.props = "{k: " + std::to_string(pick(rng_, int(g_.nodes.size()) + 3)) + "}";
@@ -183,22 +253,10 @@ PathPat QueryGen::path(Query& q, const Shape& shape, bool optional, bool first_p
     for (int i = 0; i < length; ++i) {
         RelPat r;
         r.var = "r" + std::to_string(next_rel_++);
-        int from_type = q.var(p.nodes.back().var) ? q.var(p.nodes.back().var)->type : -1;
         int hint = -1;
         r.dir = chance(rng_, 25) ? Dir::Both : chance(rng_, 55) ? Dir::Out : Dir::In;
         if (g_.strict) {
-            if (chance(rng_, 80)) {
-                const RelType& rt = g_.rel_types[pick(rng_, int(g_.rel_types.size()))];
-                r.types = rt.name;
-                auto [f, t] = rt.endpoints[pick(rng_, int(rt.endpoints.size()))];
-                if (from_type >= 0 && (g_.is_subtype(from_type, t) || g_.is_subtype(t, from_type)) &&
-                    !(g_.is_subtype(from_type, f) || g_.is_subtype(f, from_type)))
-                    r.dir = Dir::In;
-                else if (from_type >= 0 && r.dir == Dir::In)
-                    r.dir = Dir::Out;
-                hint = r.dir == Dir::In ? f : t;
-                if (chance(rng_, 8) && g_.rel_types.size() > 1) r.types += "|" + g_.rel_types[(pick(rng_, 2) + 1) % g_.rel_types.size()].name;
-            }
+            if (chance(rng_, 80)) hint = choose_rel(q, r, p.nodes.back().var);
         } else if (chance(rng_, 75)) {
             r.types = g_.rel_types[pick(rng_, int(g_.rel_types.size()))].name;
             if (chance(rng_, 10) && g_.rel_types.size() > 1) r.types += "|" + g_.rel_types[(pick(rng_, 2) + 1) % g_.rel_types.size()].name;
@@ -215,13 +273,28 @@ PathPat QueryGen::path(Query& q, const Shape& shape, bool optional, bool first_p
             static const int los[] = {1, 1, 1, 0, 2};
             r.varlen = true;
             r.lo = los[pick(rng_, 5)];
-            if (r.lo == 0 && g_.strict && !include_known_bugs) r.lo = 1;
+            if (g_.strict && !include_known_bugs) {
+                if (r.lo == 0) r.lo = 1;
+                if (!varlen_safe(g_, r.types)) r.types.clear(), v.rel_type.clear();
+            }
             r.hi = std::min(3, std::max(r.lo, 1) + pick(rng_, 3));
             v.kind = VarKind::RelList;
         }
         p.rels.push_back(r);
         q.vars.push_back(v);
         p.nodes.push_back(node(q, optional, !optional, hint));
+        if (g_.strict && !r.types.empty()) {
+            // As the binder does: unlabelled nodes of this clause take the endpoint types.
+            Var* left = nullptr;
+            Var* right = nullptr;
+            for (auto& x : q.vars) {
+                if (x.name == p.nodes[p.nodes.size() - 2].var) left = &x;
+                if (x.name == p.nodes.back().var) right = &x;
+            }
+            auto [lc, rc] = endpoint_candidates(g_, r, left->types, right->types);
+            if (left->types.empty() && left->optional == optional) left->types = lc;
+            if (right->types.empty() && right->optional == optional) right->types = rc;
+        }
     }
     if (shape.named_paths && !optional && chance(rng_, 8)) {
         p.name = "p" + std::to_string(next_path_++);
@@ -234,9 +307,13 @@ PathPat QueryGen::path(Query& q, const Shape& shape, bool optional, bool first_p
 
 std::vector<PropDef> QueryGen::props_of(const Var& v) const {
     if (v.kind == VarKind::Node) {
-        if (!g_.strict || v.type < 0) return g_.node_props();
+        if (!g_.strict || v.types.empty()) return g_.node_props();
+        std::vector<int> types;
+        for (int x : v.types)
+            for (int t : g_.subtree(x))
+                if (std::find(types.begin(), types.end(), t) == types.end()) types.push_back(t);
         std::vector<PropDef> out;
-        for (int t : g_.subtree(v.type))
+        for (int t : types)
             for (const auto& p : g_.all_props(t))
                 if (std::none_of(out.begin(), out.end(), [&](const PropDef& x) { return x.name == p.name; })) out.push_back(p);
         return out;
@@ -321,23 +398,21 @@ std::string QueryGen::pattern_from(const Query& q, const std::string& v) {
     scratch.vars = q.vars;
     PathPat p;
     p.nodes.push_back(NodePat{v, "", ""});
-    int from_type = q.var(v) ? q.var(v)->type : -1;
     RelPat r;
     r.dir = chance(rng_, 30) ? Dir::Both : chance(rng_, 50) ? Dir::Out : Dir::In;
     int hint = -1;
     if (chance(rng_, 75)) {
-        const RelType& rt = g_.rel_types[pick(rng_, int(g_.rel_types.size()))];
-        r.types = rt.name;
         if (g_.strict) {
-            auto [f, t] = rt.endpoints[pick(rng_, int(rt.endpoints.size()))];
-            if (from_type >= 0 && g_.is_subtype(from_type, t) && !g_.is_subtype(from_type, f)) r.dir = Dir::In;
-            hint = r.dir == Dir::In ? f : t;
+            hint = choose_rel(scratch, r, v);
+        } else {
+            r.types = g_.rel_types[pick(rng_, int(g_.rel_types.size()))].name;
         }
     }
     if (chance(rng_, 12)) {
         r.varlen = true;
         r.lo = 1;
         r.hi = 2;
+        if (g_.strict && !include_known_bugs && !varlen_safe(g_, r.types)) r.types.clear();
     }
     p.rels.push_back(r);
     NodePat end;

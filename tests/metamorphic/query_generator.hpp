@@ -54,6 +54,7 @@ struct Var {
     std::string name;
     VarKind kind = VarKind::Node;
     int type = -1;          // strict node type (from the label), -1 when unknown
+    std::vector<int> types;  // strict: the types the binder allows (label or relation endpoints); empty: any
     std::string rel_type;   // relationship type when fixed
     Ty ty = Ty::Any;        // for Value variables
     bool optional = false;  // bound by OPTIONAL MATCH (may be null)
@@ -101,8 +102,13 @@ struct Query {
 
 // Known engine bugs the generator steers around so that CI stays green (README.md lists
 // them; --known-bugs turns this off):
-//  * strict graphs: *0.. relationships lose zero-hop rows (binder narrows their endpoints,
-//    tests/query/metamorphic/varlength_zero_hops_strict.test).
+//  * strict graphs: the binder infers the endpoints of a var-length relationship as for one
+//    hop (*0.. loses zero-hop rows, multi-hop chains are refused or lose rows):
+//    tests/query/metamorphic/varlength_endpoints_strict.test. So in strict graphs var-length
+//    relationships start at 1 hop and are typed only by an (X, X) relation type.
+//  * strict graphs: endpoint inference depends on the pattern's order, so one spelling is
+//    refused and the other runs (tests/query/metamorphic/endpoint_inference_order.test):
+//    pattern_reorder skips such pairs.
 inline bool include_known_bugs = false;
 
 class QueryGen {
@@ -139,6 +145,7 @@ private:
     PathPat path(Query& q, const Shape& shape, bool optional, bool first_part);
     NodePat node(Query& q, bool optional, bool allow_reuse, int hint_type);
     std::string label_for(int hint_type);
+    int choose_rel(Query& q, RelPat& r, const std::string& left);
     std::vector<const Var*> visible(const Query& q, bool match_only) const;
     Expr compare(const Query& q, bool match_only, int depth);
 

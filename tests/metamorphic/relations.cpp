@@ -58,7 +58,12 @@ bool same_keys(const std::vector<std::vector<kgq::Value>>& a, const std::vector<
 // Two forms of one query with the same tail: the same multiset of rows, and with ORDER BY
 // the same sequence of ordered columns (the other columns only as a multiset, and not at
 // all under SKIP/LIMIT, where ties may be cut either way).
-Verdict compare(const std::string& ta, const kgq::Result& a, const std::string& tb, const kgq::Result& b, const Tail& tail) {
+bool schema_refusal(const kgq::Result& r) {
+    return !r.ok() && r.error().at_compile_time && r.error().kind == kgq::ErrorKind::Schema;
+}
+
+Verdict compare(const std::string& ta, const kgq::Result& a, const std::string& tb, const kgq::Result& b, const Tail& tail,
+                bool order_dependent_refusal = false) {
     Verdict v;
     bool ordered = tail.ordered();
     v.shown = {{ta, describe(a, ordered)}, {tb, describe(b, ordered)}};
@@ -68,6 +73,13 @@ Verdict compare(const std::string& ta, const kgq::Result& a, const std::string& 
         return v;
     }
     if (a.ok() != b.ok()) {
+        if (order_dependent_refusal && !include_known_bugs && (schema_refusal(a) || schema_refusal(b))) {
+            // Known binder bug: endpoint inference depends on the pattern's order
+            // (tests/query/metamorphic/endpoint_inference_order.test).
+            v.status = Verdict::Skip;
+            v.why = "known bug: the schema check depends on the pattern's order";
+            return v;
+        }
         v.status = Verdict::Fail;
         v.why = "one form fails, the other answers";
         return v;
@@ -314,11 +326,13 @@ Verdict check_supertype(kgq::Database& db, const Case& c) {
     kgq::Result whole = run(db, whole_text);
     if (!whole.ok() && whole.error().at_compile_time) return skip("the supertype form does not compile");
     // A branch the schema rules out ("R goes from C to D; (n:E)-[:R]->() can never match")
-    // is refused when compiled; its share of the supertype's answer is nothing.
+    // is refused when compiled: its share of the answer is nothing.
     std::vector<Query> possible;
     for (const auto& b : branches) {
         kgq::Result r = run(db, "EXPLAIN " + b.render());
-        if (r.ok() || r.error().message.find("can never match") == std::string::npos) possible.push_back(b);
+        if (!schema_refusal(r)) possible.push_back(b);
+        else if (r.error().message.find("can never match") == std::string::npos)
+            return skip("a subtype form is refused: " + r.error().message);  // Unknown property on the subtype
     }
     branches = possible;
     if (c.q.tail.kind == Tail::Rows) {
@@ -551,7 +565,7 @@ Verdict check_reorder(kgq::Database& db, const Case& c) {
     }
     std::string ta = c.q.render(), tb = b.render();
     if (ta == tb) return skip("no change");
-    return compare(ta, run(db, ta), tb, run(db, tb), c.q.tail);
+    return compare(ta, run(db, ta), tb, run(db, tb), c.q.tail, true);
 }
 
 // ORDER BY ... SKIP s LIMIT l = a slice of the full ORDER BY; DESC everywhere = reversed.
