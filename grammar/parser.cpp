@@ -9,6 +9,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <cstdio>
 #include <string>
 
 namespace kgq::grammar {
@@ -39,6 +40,17 @@ ParseResult parse_script(std::string_view text) {
     ParseResult result;
     char const* const begin = text.data();
     char const* const end = begin + text.size();
+
+    // Text that is not UTF-8 would flow into string values and from there into JSON and
+    // CSV output: refuse it where it starts.
+    if (char const* bad = scan::find_invalid_utf8(begin, end)) {
+        result.error = make_error(text, bad, "UTF-8 text");
+        result.error.detail = "InvalidUnicodeCharacter";
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(*bad)));
+        result.error.message = std::string("Invalid UTF-8: byte ") + hex + " does not start a valid character";
+        return result;
+    }
 
     // The parser recurses once per bracket or prefix operator; refuse deep input up front
     // rather than overflow the stack.

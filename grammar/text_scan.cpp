@@ -81,6 +81,34 @@ bool word_is(char const* at, char const* stop, std::string_view lower_word) {
 
 }  // namespace
 
+char const* find_invalid_utf8(char const* begin, char const* end) {
+    auto const* p = reinterpret_cast<unsigned char const*>(begin);
+    auto const* const e = reinterpret_cast<unsigned char const*>(end);
+    while (p < e) {
+        unsigned char const c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        // Bounds of the second byte narrow the ranges (Table 3-7 of the Unicode standard).
+        int length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) length = 2;
+        else if (c == 0xE0) length = 3, low = 0xA0;
+        else if (c == 0xED) length = 3, high = 0x9F;
+        else if (c >= 0xE1 && c <= 0xEF) length = 3;
+        else if (c == 0xF0) length = 4, low = 0x90;
+        else if (c == 0xF4) length = 4, high = 0x8F;
+        else if (c >= 0xF1 && c <= 0xF3) length = 4;
+        else return reinterpret_cast<char const*>(p);
+        if (e - p < length || p[1] < low || p[1] > high) return reinterpret_cast<char const*>(p);
+        for (int i = 2; i < length; ++i)
+            if ((p[i] & 0xC0) != 0x80) return reinterpret_cast<char const*>(p);
+        p += length;
+    }
+    return nullptr;
+}
+
 char const* find_excessive_nesting(char const* begin, char const* end, int limit) {
     // Each open level remembers how much depth it added: itself plus the prefix operators
     // right before it, which the parser also enters recursively.

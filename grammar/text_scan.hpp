@@ -34,6 +34,12 @@ char const* skip_quoted(char const* at, char const* end);
 // A short excerpt of the token at `at` for "but found ..." ("end of input" at the end).
 std::string_view token_excerpt(char const* at, char const* end);
 
+// The first byte that does not start a well-formed UTF-8 sequence (RFC 3629: no overlong
+// forms, no surrogates, nothing past U+10FFFF), or nullptr when all of [begin, end) is valid.
+// Query text, CSV fields and STIX strings are all checked with it, so no layer passes bytes
+// through into output that is not text.
+char const* find_invalid_utf8(char const* begin, char const* end);
+
 // The first bracket (or prefix operator) that nests deeper than `limit`, or nullptr.
 // Counts ( [ { and CASE..END, and runs of prefix operators NOT, unary - and +, since each
 // one is a level of recursion in the parser.

@@ -3,6 +3,8 @@
 // into a per-record scratch buffer.
 #include "import/csv_reader.hpp"
 
+#include "import/input_file.hpp"
+
 #include <algorithm>
 
 #include "kgq/error.hpp"
@@ -22,39 +24,18 @@ void throw_csv_error(const std::string& file, std::uint32_t line, std::uint32_t 
     throw Exception(std::move(e));
 }
 
-namespace {
-
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        Error e;
-        e.kind = ErrorKind::Io;
-        e.code = "ImportError";
-        e.message = "Cannot open '" + path.string() + "': " + std::strerror(errno);
-        e.at_compile_time = false;
-        throw Exception(std::move(e));
-    }
-    std::string data;
-    in.seekg(0, std::ios::end);
-    auto size = in.tellg();
-    if (size > 0) {
-        data.resize(static_cast<std::size_t>(size));
-        in.seekg(0);
-        in.read(data.data(), size);
-    }
-    return data;
-}
-
-}  // namespace
-
 CsvReader::CsvReader(const std::filesystem::path& path, CsvDialect dialect)
-    : name_(path.string()), data_(read_file(path)), dialect_(dialect) {
+    : name_(path.string()), data_(read_input_file(path.string(), path.string())), dialect_(dialect) {
+    check_utf8(data_, name_);
     // A UTF-8 byte order mark would otherwise become part of the first header name.
     if (data_.starts_with("\xEF\xBB\xBF")) pos_ = line_start_ = 3;
 }
 
 CsvReader::CsvReader(std::string name, std::string contents, CsvDialect dialect)
-    : name_(std::move(name)), data_(std::move(contents)), dialect_(dialect) {}
+    : name_(std::move(name)), data_(std::move(contents)), dialect_(dialect) {
+    check_utf8(data_, name_);
+    if (data_.starts_with("\xEF\xBB\xBF")) pos_ = line_start_ = 3;
+}
 
 bool CsvReader::next(std::vector<CsvField>& fields) {
     fields.clear();

@@ -5,6 +5,8 @@
 // Stage: import. Callers: engine/main/stix_statements.cpp, tests/stix, bench/stix.
 #include "import/stix_importer.hpp"
 
+#include "import/input_file.hpp"
+
 #include "import/stix_import_plan.hpp"
 #include "import/stix_timestamp.hpp"
 #include "import/stix_vocabulary.hpp"
@@ -445,24 +447,48 @@ void add_warnings(const ImportPlan& plan, StixImportReport& report) {
 
 }  // namespace
 
-std::string read_file(const std::string& path, const std::string& display_name) {
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!file) io_error({}, "FileNotFound", "Cannot open '" + display_name + "' (" + path + ")");
-    std::string text;
-    char buffer[1 << 16];
-    std::size_t n;
-    if (std::fseek(file.get(), 0, SEEK_END) == 0) {
-        const long size = std::ftell(file.get());
-        if (size > 0) text.reserve(static_cast<std::size_t>(size));
-        std::fseek(file.get(), 0, SEEK_SET);
+namespace {
+
+// Converting JSON to values recurses once per level, so a bundle nested deeper than any
+// STIX object is refused up front (objects nest a handful of levels; 20,000 once overflowed
+// the stack). Strings are skipped, so brackets inside them do not count.
+constexpr int max_json_depth = 512;
+
+void check_json_depth(const std::string& text, const std::string& display_name) {
+    int depth = 0;
+    std::size_t line = 1, column = 1;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            ++line;
+            column = 1;
+            continue;
+        }
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_json_depth)
+                io_error(display_name, "NestingTooDeep",
+                         display_name + ":" + std::to_string(line) + ":" + std::to_string(column - 1) +
+                             ": JSON nested more than " + std::to_string(max_json_depth) +
+                             " levels deep; nothing was imported");
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
     }
-    while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, n);
-    if (std::ferror(file.get())) io_error({}, "ReadError", "Cannot read '" + display_name + "'");
-    return text;
 }
 
+}  // namespace
+
 StixImportReport StixImporter::import_file(const std::string& path, const std::string& display_name) {
-    const std::string text = read_file(path, display_name);
+    const std::string text = read_input_file(path, display_name);
+    check_utf8(text, display_name);
+    check_json_depth(text, display_name);
     json bundle;
     try {
         bundle = json::parse(text);

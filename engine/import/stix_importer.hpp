@@ -52,7 +52,4 @@ private:
     storage::GraphStore& store_;
 };
 
-// Reads a whole file into memory (Io error naming display_name when it cannot).
-std::string read_file(const std::string& path, const std::string& display_name);
-
 }  // namespace kgq::import

@@ -1,0 +1,98 @@
+// tests/unit/engine/test_bad_input.cpp — input that once crashed, hung or slipped through
+// (issue 10): COPY and IMPORT STIX of what is not a regular file (a directory, /dev/zero, a
+// named pipe), JSON nested 20,000 deep, invalid UTF-8 in query text, CSV fields and STIX
+// strings. Each must be a clear error with its position, leave nothing written, and leave
+// the database usable.
+#include "temp_dir.hpp"
+
+#include "kgq/database.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+using namespace kgq;
+using kgq::engine_test::TempDir;
+
+namespace {
+
+std::int64_t node_count(Database& db) {
+    Result r = db.execute("MATCH (n) RETURN count(n)");
+    REQUIRE_MESSAGE(r.ok(), r.error().to_string());
+    return r.at(0, 0).as_int();
+}
+
+// Runs text, which must fail with an Io error whose message holds `needle`, writing nothing.
+void refused(Database& db, const std::string& text, const std::string& needle) {
+    const std::int64_t before = node_count(db);
+    Result r = db.execute(text);
+    REQUIRE_FALSE(r.ok());
+    CHECK_MESSAGE(r.error().message.find(needle) != std::string::npos, r.error().to_string());
+    CHECK(node_count(db) == before);
+}
+
+}  // namespace
+
+TEST_CASE("COPY and IMPORT STIX read only regular files") {
+    TempDir dir;
+    Database db;
+    REQUIRE(db.execute("CREATE (:Kept)").ok());
+    const std::string folder = dir.path().string();
+    refused(db, "COPY Person FROM '" + folder + "'", "it is a directory");
+    refused(db, "IMPORT STIX '" + folder + "'", "it is a directory");
+    refused(db, "COPY Person FROM '/dev/zero'", "it is a character device");
+    refused(db, "IMPORT STIX '/dev/zero'", "it is a character device");
+    const std::string fifo = (dir.path() / "pipe").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // Opening a FIFO with no writer would block forever: it must be refused before that.
+    refused(db, "COPY Person FROM '" + fifo + "'", "it is a named pipe");
+    refused(db, "IMPORT STIX '" + fifo + "'", "it is a named pipe");
+    refused(db, "IMPORT STIX '" + folder + "/missing.json'", "Cannot open");
+    CHECK(db.execute("RETURN 1").ok());
+}
+
+TEST_CASE("IMPORT STIX of JSON nested 20,000 deep is refused, not a stack overflow") {
+    TempDir dir;
+    Database db;
+    const std::string deep = std::string(20000, '[') + std::string(20000, ']');
+    const std::string path = dir.write("deep.json", R"({"type": "bundle", "id": "bundle--1", "objects": [)"
+                                                    R"({"type": "note", "id": "note--1", "content": )" +
+                                                        deep + "}]}");
+    refused(db, "IMPORT STIX '" + path + "'", "nested more than 512 levels");
+    // Brackets inside strings are text, not nesting.
+    const std::string text_path = dir.write(
+        "brackets.json", R"({"type": "bundle", "id": "bundle--2", "objects": [{"type": "note", "id": "note--00000000-0000-4000-8000-000000000001", "spec_version": "2.1", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z", "content": ")" +
+                             std::string(2000, '[') + R"(", "object_refs": []}]})");
+    Result ok = db.execute("IMPORT STIX '" + text_path + "'");
+    CHECK_MESSAGE(ok.ok(), ok.error().to_string());
+}
+
+TEST_CASE("Invalid UTF-8 is an error with its position, never bytes passed through") {
+    TempDir dir;
+    Database db;
+    REQUIRE(db.execute("CREATE (:Kept)").ok());
+
+    SUBCASE("in query text") {
+        Result r = db.execute("CREATE (:X {name: 'ok'})\nRETURN 'b\xff' AS s");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().kind == ErrorKind::Syntax);
+        CHECK(r.error().detail == "InvalidUnicodeCharacter");
+        CHECK(r.error().line == 2);
+        CHECK(r.error().column == 10);
+        CHECK(node_count(db) == 1);
+        // Overlong forms, surrogates and truncated sequences are invalid too; real text is not.
+        for (const char* bad : {"RETURN '\xc0\xaf'", "RETURN '\xed\xa0\x80'", "RETURN '\xe2\x82'", "RETURN '\xf4\x90\x80\x80'"})
+            CHECK_FALSE(db.execute(bad).ok());
+        Result good = db.execute("RETURN 'People\xe2\x80\x99s \xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x94\xa5' AS s");
+        REQUIRE(good.ok());
+        CHECK(good.at(0, 0).as_string() == "People\xe2\x80\x99s \xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x94\xa5");
+    }
+    SUBCASE("in a CSV field, at file:line:column") {
+        const std::string path = dir.write("people.csv", "id:ID,name\n1,Ann\n2,B\xc3\xb6\xff\n");
+        refused(db, "COPY Person FROM '" + path + "'", "people.csv:3:5: invalid UTF-8 (byte 0xFF)");
+    }
+    SUBCASE("in a STIX string, at file:line:column") {
+        const std::string path = dir.write("bad.json", "{\"type\": \"bundle\", \"id\": \"bundle--1\",\n\"objects\": [{\"type\": \"note\", \"id\": \"note--1\", \"content\": \"x\xfe\"}]}");
+        refused(db, "IMPORT STIX '" + path + "'", "bad.json:2:60: invalid UTF-8 (byte 0xFE)");
+    }
+}
