@@ -9,6 +9,7 @@
 #include "import/csv_reader.hpp"
 #include "import/csv_value.hpp"
 #include "kgq/error.hpp"
+#include "storage/key_encoding.hpp"
 
 #include <algorithm>
 #include <map>
@@ -212,6 +213,35 @@ private:
             }
         }
         if (header_.label < 0) row_type_columns(base_type_);  // check the header now
+        // Without a KEY nothing else stops two rows (or a row and a stored node) sharing an
+        // :ID, yet a relationship file could then not tell them apart: refuse duplicates, as
+        // Neo4j's admin import does.
+        if (header_.id >= 0 && !cat_.key_property(base_type_)) {
+            check_ids_ = true;
+            if (auto key = cat_.find_property_key(id_name_)) {
+                for (const storage::NodeTable* table : store_.tables_with_label(base_type_)) {
+                    auto col = table->column_of.find(*key);
+                    if (col == table->column_of.end()) continue;
+                    const std::vector<Value>& values = table->columns[col->second];
+                    for (std::size_t row = 0; row < table->row_node.size() && row < values.size(); ++row) {
+                        if (table->row_node[row] == storage::no_node) continue;
+                        if (auto code = storage::encode_key(values[row])) seen_ids_.emplace(std::move(*code), 0);
+                    }
+                }
+            }
+        }
+    }
+
+    void check_unique_id(const Value& id) {
+        auto code = storage::encode_key(id);
+        if (!code) return;
+        const std::uint32_t line = fields_[header_.id].line;
+        auto [it, fresh] = seen_ids_.emplace(std::move(*code), line);
+        if (fresh) return;
+        field_error(header_.id, "duplicate ID " + storage::display_key(id) + " in ID space " +
+                                    cat_.entity_type(base_type_).name +
+                                    (it->second ? " (first on line " + std::to_string(it->second) + ")"
+                                                : std::string(" (a node of the graph has it already)")));
     }
 
     // The resolved property columns of nodes of one entity type (strict mode: per type,
@@ -317,6 +347,7 @@ private:
         if (header_.id >= 0) {
             if (fields_[header_.id].text.empty()) field_error(header_.id, "empty ID");
             read_value(nc.id, nc.id_declared, owner, v);
+            if (check_ids_) check_unique_id(v);
             props.emplace_back(nc.id.key, std::move(v));
         }
         for (std::size_t i = 0; i < nc.props.size(); ++i) {
@@ -510,6 +541,8 @@ private:
     std::unordered_map<TypeId, NodeColumns> node_columns_;
     std::unordered_map<std::string, TypeId> label_cache_;
     storage::LabelSet labels_;
+    bool check_ids_ = false;
+    std::unordered_map<std::string, std::uint32_t> seen_ids_;  // encoded :ID -> its line (0: a stored node)
 
     // relationships
     TypeId base_rel_ = catalog::no_type;

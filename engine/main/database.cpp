@@ -26,8 +26,10 @@ struct Database::Impl {
     storage::GraphStore store{catalog};
     function::ProcedureRegistry procedures;
 
-    Result run_statement(const ast::Statement& statement, std::string_view text, const Parameters& params,
-                         const ExecuteOptions& options);
+    // `at` is the line and column where the statement begins (the caller tracks them as it
+    // walks the script, so a long script costs linear time, not quadratic).
+    Result run_statement(const ast::Statement& statement, std::string_view text, grammar::LineColumn at,
+                         const Parameters& params, const ExecuteOptions& options);
     Result run_query(const ast::Statement& statement, const ast::RegularQuery& query, std::string_view text,
                      const Parameters& params, const ExecuteOptions& options);
 };
@@ -124,8 +126,8 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
     return result;
 }
 
-Result Database::Impl::run_statement(const ast::Statement& statement, std::string_view text, const Parameters& params,
-                                     const ExecuteOptions& options) {
+Result Database::Impl::run_statement(const ast::Statement& statement, std::string_view text, grammar::LineColumn at,
+                                     const Parameters& params, const ExecuteOptions& options) {
     auto started = std::chrono::steady_clock::now();
     Result result;
     value::StatementClock clock;  // every "now" in one statement is the same instant
@@ -164,9 +166,8 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
         if (error.source.empty()) error.source = options.source_name;
         // Errors from below the binder (catalog, importers) carry no position: point at the statement.
         if (error.line == 0) {
-            auto lc = grammar::line_column(text, statement.begin);
-            error.line = lc.line;
-            error.column = lc.column;
+            error.line = at.line;
+            error.column = at.column;
             error.offset = statement.begin;
             error.length = statement.end > statement.begin ? statement.end - statement.begin : 1;
         }
@@ -188,7 +189,7 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
         error.at_compile_time = false;
         result = Result::failure(std::move(error));
     }
-    result.set_line(grammar::line_column(text, statement.begin).line);
+    result.set_line(at.line);
     result.set_elapsed_ms(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     return result;
 }
@@ -205,8 +206,20 @@ bool Database::run(std::string_view text, const Parameters& params, const Execut
         return false;
     }
     bool all_ok = true;
+    // Line and column of each statement's start, counted on from the previous statement's.
+    std::uint32_t counted_to = 0;
+    grammar::LineColumn at;
     for (const auto& statement : parsed.script.statements) {
-        Result r = impl_->run_statement(statement, text, params, options);
+        if (statement.begin >= counted_to) {
+            const std::string_view gap = text.substr(counted_to, statement.begin - counted_to);
+            const grammar::LineColumn step = grammar::line_column(gap, static_cast<std::uint32_t>(gap.size()));
+            at = step.line == 1 ? grammar::LineColumn{at.line, at.column + step.column - 1}
+                                : grammar::LineColumn{at.line + step.line - 1, step.column};
+        } else {
+            at = grammar::line_column(text, statement.begin);
+        }
+        counted_to = statement.begin;
+        Result r = impl_->run_statement(statement, text, at, params, options);
         bool ok = r.ok();
         all_ok &= ok;
         if (!on_result(r)) break;

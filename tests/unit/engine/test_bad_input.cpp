@@ -96,3 +96,17 @@ TEST_CASE("Invalid UTF-8 is an error with its position, never bytes passed throu
         refused(db, "IMPORT STIX '" + path + "'", "bad.json:2:60: invalid UTF-8 (byte 0xFE)");
     }
 }
+
+TEST_CASE("Open-mode COPY refuses duplicate :ID values, in the file and against stored nodes") {
+    TempDir dir;
+    Database db;
+    const std::string dup = dir.write("dup.csv", "id:ID,name\n1,Ann\n2,Bob\n1,Cat\n");
+    refused(db, "COPY Person FROM '" + dup + "'", "dup.csv:4:1: duplicate ID '1' in ID space Person (first on line 2)");
+    CHECK(node_count(db) == 0);
+    const std::string one = dir.write("one.csv", "id:ID,name\n7,Ann\n");
+    REQUIRE(db.execute("COPY Person FROM '" + one + "'").ok());
+    refused(db, "COPY Person FROM '" + one + "'", "duplicate ID '7' in ID space Person (a node of the graph has it already)");
+    // Another ID space may reuse the ID.
+    CHECK(db.execute("COPY Company FROM '" + one + "'").ok());
+    CHECK(node_count(db) == 2);
+}

@@ -141,7 +141,9 @@ TEST_CASE("COPY errors name file:line:column and leave nothing behind") {
     CHECK(count(db, "MATCH ()-[r]->() RETURN count(*)") == 0);
     CHECK(count(db, "MATCH (n) RETURN count(*)") == 2);
 
-    must(db, copy("D", dir.write("dup.csv", "id:ID(D)\n7\n7\n")));  // no KEY: IDs unchecked until used
+    // No KEY, yet one :ID names one node: a duplicate is refused where it appears (issue 10).
+    fails(copy("D", dir.write("dup.csv", "id:ID(D)\n7\n7\n")), "dup.csv:3:1: duplicate ID '7' in ID space D (first on line 2)");
+    must(db, "CREATE (:D {id: '7'}), (:D {id: '7'})");  // written by statements, not COPY
     fails(copy("R", dir.write("to_dup.csv", ":START_ID(D),:END_ID(D)\n7,7\n")), "ID space D: two nodes have id '7'");
 
     fails("COPY P FROM 'x.csv' (DELIM 'ab')", "one-character string", ErrorKind::Semantic);
