@@ -33,6 +33,7 @@ Examples:
   kgq graph.kgq -c "MATCH (n) RETURN count(n) AS nodes"
   kgq -f schema.kgq -f data.kgq --continue   run scripts, reporting every error
   kgq --check -f queries.kgq                 type-check a script without running it
+  kgq enterprise-attack.json --check q.kgq   type-check q.kgq against the bundle's schema
   kgq --format csv -f report.kgq > report.csv
   kgq --param name=Ann --param min=30 -c "MATCH (p:Person {name: $name}) WHERE p.age >= $min RETURN p"
   echo "RETURN date('2024-01-01') AS d;" | kgq --format json
@@ -75,7 +76,8 @@ int main(int argc, char** argv) {
         ->type_name("NAME=VALUE")
         ->allow_extra_args(false);
     app.add_flag("--continue", options.continue_on_error, "go on after a failed statement (exit status is still 1)");
-    app.add_flag("--check", options.check_only, "type-check the statements without running them");
+    app.add_flag("--check", options.check_only,
+                 "type-check the statements without running them (.json bundles given are imported first)");
     app.add_flag("--timing", options.timing, "print how long each statement took");
 
     try {

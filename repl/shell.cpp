@@ -79,7 +79,13 @@ bool Shell::run_file(const std::string& path) {
     if (ends_with_ci(path, ".json")) {
         // The engine resolves relative paths against source_name; an absolute path is unambiguous.
         std::string statement = "IMPORT STIX " + quote_literal(std::filesystem::absolute(path).string()) + ";";
-        return run_text(statement, "", 1, path);
+        // A bundle is data, not a script to check: --check imports it for real, so the
+        // scripts checked after it are bound against the schema and names it brings.
+        const bool checking = options_.check_only;
+        options_.check_only = false;
+        bool ok = run_text(statement, "", 1, path);
+        options_.check_only = checking;
+        return ok;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
