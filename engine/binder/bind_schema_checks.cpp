@@ -232,66 +232,123 @@ void Binder::check_aggregate_argument(const AggregateSpec& spec, const ast::Loca
     warn("InvalidArgumentType", message, at);
 }
 
+namespace {
+
+void add_unique(std::vector<catalog::TypeId>& v, catalog::TypeId t) {
+    if (std::find(v.begin(), v.end(), t) == v.end()) v.push_back(t);
+}
+
+// The types a node of both sets has: where one type is under the other, the more specific.
+std::vector<catalog::TypeId> meet(const catalog::Catalog& c, const std::vector<catalog::TypeId>& a,
+                                  const std::vector<catalog::TypeId>& b) {
+    if (a.empty()) return b;
+    std::vector<catalog::TypeId> out;
+    for (catalog::TypeId x : a)
+        for (catalog::TypeId y : b) {
+            if (c.is_subtype(x, y)) add_unique(out, x);
+            else if (c.is_subtype(y, x)) add_unique(out, y);
+        }
+    return out;
+}
+
+bool same_set(std::vector<catalog::TypeId> a, std::vector<catalog::TypeId> b) {
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+}
+
+}  // namespace
+
+// Each relationship constrains the types of its two nodes by its declared endpoints: a node
+// is of the types every relationship touching it allows (their meet), whatever order the
+// pattern is written in, so the rules are applied until nothing changes. A variable-length
+// relationship constrains less: *0.. may end where it starts (on a node of any type); a longer
+// directed chain starts at some FROM and ends at some TO, of any pairs; undirected, anywhere.
 void Binder::infer_endpoint_types(BoundPattern& pattern, const ast::Located& at) {
     const auto& c = catalog_;
     if (!c.strict()) return;
-    for (auto& rel : pattern.rels) {
-        if (rel.left < 0 || rel.right < 0) continue;
-        const auto& rel_types = slot_types(rel.slot);
-        if (rel_types.empty()) continue;
-        int left_slot = pattern.nodes[rel.left].slot;
-        int right_slot = pattern.nodes[rel.right].slot;
-        std::vector<catalog::TypeId> left = slot_types(left_slot), right = slot_types(right_slot);
-        std::vector<catalog::TypeId> left_candidates, right_candidates;
-        bool declared_any = false, any_match = false;
-        auto consider = [&](catalog::TypeId from, catalog::TypeId to, bool left_is_source) {
-            const auto& source = left_is_source ? left : right;
-            const auto& target = left_is_source ? right : left;
-            if (!compatible(c, source, from) || !compatible(c, target, to)) return;
-            any_match = true;
-            auto add = [](std::vector<catalog::TypeId>& v, catalog::TypeId t) {
-                if (std::find(v.begin(), v.end(), t) == v.end()) v.push_back(t);
+    for (std::size_t round = 0; round <= pattern.rels.size(); ++round) {
+        bool changed = false;
+        for (auto& rel : pattern.rels) {
+            if (rel.left < 0 || rel.right < 0) continue;
+            if (rel.variable_length && rel.min_hops == 0) continue;
+            const auto& rel_types = slot_types(rel.slot);
+            if (rel_types.empty()) continue;
+            int left_slot = pattern.nodes[rel.left].slot;
+            int right_slot = pattern.nodes[rel.right].slot;
+            std::vector<catalog::TypeId> left = slot_types(left_slot), right = slot_types(right_slot);
+            std::vector<catalog::TypeId> left_candidates, right_candidates;
+            bool declared_any = false, any_match = false;
+            auto consider = [&](catalog::TypeId from, catalog::TypeId to, bool left_is_source) {
+                const auto& source = left_is_source ? left : right;
+                const auto& target = left_is_source ? right : left;
+                if (!compatible(c, source, from) || !compatible(c, target, to)) return;
+                any_match = true;
+                add_unique(left_is_source ? left_candidates : right_candidates, from);
+                add_unique(left_is_source ? right_candidates : left_candidates, to);
             };
-            add(left_is_source ? left_candidates : right_candidates, from);
-            add(left_is_source ? right_candidates : left_candidates, to);
-        };
-        for (catalog::TypeId t : rel_types) {
-            const auto& endpoints = c.relation_type(t).endpoints;
-            if (endpoints.empty()) {
-                any_match = true;  // a relation type declared without endpoints connects anything
-                left_candidates.clear();
-                right_candidates.clear();
-                declared_any = false;
-                break;
-            }
-            declared_any = true;
-            for (const auto& [from, to] : endpoints) {
-                if (rel.direction != RelDirection::Incoming) consider(from, to, true);
-                if (rel.direction != RelDirection::Outgoing) consider(from, to, false);
-            }
-        }
-        if (!any_match) {
-            std::string description;
+            std::vector<catalog::TypeId> froms, tos;
             for (catalog::TypeId t : rel_types) {
-                std::vector<catalog::TypeId> froms, tos;
-                for (const auto& [from, to] : c.relation_type(t).endpoints) {
-                    if (std::find(froms.begin(), froms.end(), from) == froms.end()) froms.push_back(from);
-                    if (std::find(tos.begin(), tos.end(), to) == tos.end()) tos.push_back(to);
+                const auto& endpoints = c.relation_type(t).endpoints;
+                if (endpoints.empty()) {
+                    any_match = true;  // a relation type declared without endpoints connects anything
+                    left_candidates.clear();
+                    right_candidates.clear();
+                    declared_any = false;
+                    break;
                 }
-                description += (description.empty() ? "" : "; ") + c.relation_type(t).name + " goes from " +
-                               join_names(c, froms) + " to " + join_names(c, tos);
+                declared_any = true;
+                for (const auto& [from, to] : endpoints) {
+                    add_unique(froms, from);
+                    add_unique(tos, to);
+                    if (rel.variable_length) continue;
+                    if (rel.direction != RelDirection::Incoming) consider(from, to, true);
+                    if (rel.direction != RelDirection::Outgoing) consider(from, to, false);
+                }
             }
-            std::string written(text_.substr(at.begin, at.end - at.begin));
-            fail(ErrorKind::Schema, "SchemaError", "ImpossiblePattern",
-                 description + "; " + written + " can never match", at);
+            if (declared_any && rel.variable_length) {
+                // Several hops: each end only needs to be some pair's end on its side.
+                std::vector<catalog::TypeId> any_end = froms;
+                for (catalog::TypeId t : tos) add_unique(any_end, t);
+                const bool directed = rel.direction != RelDirection::Both;
+                const bool left_is_source = rel.direction == RelDirection::Outgoing;
+                left_candidates = !directed ? any_end : left_is_source ? froms : tos;
+                right_candidates = !directed ? any_end : left_is_source ? tos : froms;
+                auto reachable = [&](const std::vector<catalog::TypeId>& have, const std::vector<catalog::TypeId>& ends) {
+                    return std::any_of(ends.begin(), ends.end(), [&](catalog::TypeId e) { return compatible(c, have, e); });
+                };
+                any_match = reachable(left, left_candidates) && reachable(right, right_candidates);
+            }
+            if (!any_match) {
+                std::string description;
+                for (catalog::TypeId t : rel_types) {
+                    std::vector<catalog::TypeId> type_froms, type_tos;
+                    for (const auto& [from, to] : c.relation_type(t).endpoints) {
+                        add_unique(type_froms, from);
+                        add_unique(type_tos, to);
+                    }
+                    description += (description.empty() ? "" : "; ") + c.relation_type(t).name + " goes from " +
+                                   join_names(c, type_froms) + " to " + join_names(c, type_tos);
+                }
+                std::string written(text_.substr(at.begin, at.end - at.begin));
+                fail(ErrorKind::Schema, "SchemaError", "ImpossiblePattern",
+                     description + "; " + written + " can never match", at);
+            }
+            if (!declared_any) continue;
+            // A node of this pattern takes the meet of what it had and what the relation allows
+            // there; a node bound by an earlier clause keeps its types (that clause is planned).
+            auto narrow = [&](int end, int slot, const std::vector<catalog::TypeId>& had,
+                              const std::vector<catalog::TypeId>& candidates) {
+                if (pattern.nodes[end].bound_before || candidates.empty()) return;
+                std::vector<catalog::TypeId> next = meet(c, had, candidates);
+                if (next.empty() || same_set(next, had)) return;
+                slot_types(slot) = std::move(next);
+                changed = true;
+            };
+            narrow(rel.left, left_slot, left, left_candidates);
+            narrow(rel.right, right_slot, right, right_candidates);
         }
-        // An unlabelled node takes the endpoint types the relation allows there.
-        if (declared_any && left.empty() && !left_candidates.empty() && !pattern.nodes[rel.left].bound_before) {
-            slot_types(left_slot) = left_candidates;
-        }
-        if (declared_any && right.empty() && !right_candidates.empty() && !pattern.nodes[rel.right].bound_before) {
-            slot_types(right_slot) = right_candidates;
-        }
+        if (!changed) break;
     }
 }
 
