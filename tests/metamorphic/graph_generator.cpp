@@ -202,8 +202,9 @@ static Props random_props(Rng& rng, const std::vector<PropDef>& defs, int presen
 }
 
 static void add_relationships(Rng& rng, Graph& g, const std::vector<std::string>& type_names) {
-    int wanted = pick(rng, int(g.nodes.size()) * 2 + 4);
-    for (int i = 0, tries = 0; i < wanted && tries < 200; ++tries) {
+    int n = int(g.nodes.size());
+    int wanted = n > 100 ? n + pick(rng, n) : pick(rng, n * 2 + 4);
+    for (int i = 0, tries = 0; i < wanted && tries < 4 * wanted + 200; ++tries) {
         if (!g.rels.empty() && chance(rng, 10)) {  // a parallel relationship
             GRel r = g.rels[pick(rng, int(g.rels.size()))];
             int dummy = 0;
@@ -239,10 +240,10 @@ static void add_relationships(Rng& rng, Graph& g, const std::vector<std::string>
     }
 }
 
-Graph generate_graph(Rng& rng, bool strict) {
+Graph generate_graph(Rng& rng, bool strict, bool big) {
     Graph g;
     g.strict = strict;
-    int node_count = 3 + pick(rng, 10);
+    int node_count = big ? 260 + pick(rng, 140) : 3 + pick(rng, 10);
     int next_key = -1;
     std::vector<std::string> rel_names = {"R", "S", "U"};
     rel_names.resize(1 + pick(rng, 3));

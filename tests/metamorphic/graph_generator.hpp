@@ -76,7 +76,8 @@ struct Graph {
     std::vector<PropDef> rel_type_props(const std::string& type) const;
 };
 
-Graph generate_graph(Rng& rng, bool strict);
+// big: some 300 nodes (PatternCount shares scans of 256 nodes and more between cores).
+Graph generate_graph(Rng& rng, bool strict, bool big = false);
 
 // A random literal of the type (for queries as well as for data); null when allow_null and
 // the dice say so.

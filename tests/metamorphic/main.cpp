@@ -88,7 +88,8 @@ int main(int argc, char** argv) {
         std::uint64_t round_seed = master();
         kgqm::Rng rng(round_seed);
         bool strict = round % 2 == 0;
-        kgqm::Graph g = kgqm::generate_graph(rng, strict);
+        bool big = round % 10 == 9;  // every tenth round: ~300 nodes, the cheaper relations
+        kgqm::Graph g = kgqm::generate_graph(rng, strict, big);
         auto db = std::make_unique<kgq::Database>();
         auto load = [&]() -> bool {
             db = std::make_unique<kgq::Database>();
@@ -102,15 +103,19 @@ int main(int argc, char** argv) {
         };
         if (!load()) continue;
         kgqm::QueryGen gen(rng, g);
+        gen.big = big;
+        auto applies = [&](const kgqm::Relation& r) {
+            return (only.empty() || only == r.name) && (strict || !r.strict_only) && (!big || r.on_big_graphs);
+        };
         int total_weight = 0;
         for (const auto& r : rels)
-            if ((only.empty() || only == r.name) && (strict || !r.strict_only)) total_weight += r.weight;
+            if (applies(r)) total_weight += r.weight;
         if (total_weight == 0) continue;
-        for (int i = 0; i < 60 && !done(); ++i) {
+        for (int i = 0; i < (big ? 30 : 60) && !done(); ++i) {
             int w = kgqm::pick(rng, total_weight);
             const kgqm::Relation* rel = nullptr;
             for (const auto& r : rels) {
-                if (!(only.empty() || only == r.name) || (!strict && r.strict_only)) continue;
+                if (!applies(r)) continue;
                 if ((w -= r.weight) < 0) {
                     rel = &r;
                     break;

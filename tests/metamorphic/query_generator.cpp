@@ -97,7 +97,7 @@ static std::string join_parts(const std::vector<PathPat>& parts, const std::stri
 }
 
 std::string Query::render_body() const {
-    std::string s = "MATCH " + join_parts(match, split_match ? "\nMATCH " : ", ");
+    std::string s = "MATCH " + join_parts(match, !split_match ? ", " : split_with ? "\nWITH *\nMATCH " : "\nMATCH ");
     if (!where.empty()) s += "\nWHERE " + where.render();
     if (!optional.empty()) {
         s += "\nOPTIONAL MATCH " + join_parts(optional, ", ");
@@ -133,7 +133,7 @@ const Var* Query::var(const std::string& name) const {
 
 // ---- generation ----------------------------------------------------------------------
 
-static bool overlaps(const Graph& g, const std::vector<int>& set, int t) {
+bool overlaps(const Graph& g, const std::vector<int>& set, int t) {
     if (set.empty()) return true;
     for (int x : set)
         if (g.is_subtype(x, t) || g.is_subtype(t, x)) return true;
@@ -269,7 +269,7 @@ PathPat QueryGen::path(Query& q, const Shape& shape, bool optional, bool first_p
         v.optional = optional;
         v.in_match = !optional;
         if (r.types.find('|') == std::string::npos) v.rel_type = r.types;
-        if (shape.varlen && chance(rng_, 15)) {
+        if (shape.varlen && !big && chance(rng_, 15)) {
             static const int los[] = {1, 1, 1, 0, 2};
             r.varlen = true;
             r.lo = los[pick(rng_, 5)];
@@ -408,7 +408,7 @@ std::string QueryGen::pattern_from(const Query& q, const std::string& v) {
             r.types = g_.rel_types[pick(rng_, int(g_.rel_types.size()))].name;
         }
     }
-    if (chance(rng_, 12)) {
+    if (!big && chance(rng_, 12)) {
         r.varlen = true;
         r.lo = 1;
         r.hi = 2;
@@ -489,7 +489,7 @@ Query QueryGen::query(const Shape& shape) {
     Query q;
     next_node_ = next_rel_ = next_path_ = 0;
     int parts = 1 + (chance(rng_, 35) ? 1 : 0) + (chance(rng_, 12) ? 1 : 0);
-    parts = std::min(parts, shape.max_parts);
+    parts = std::min(parts, big ? 1 : shape.max_parts);
     for (int i = 0; i < parts; ++i) q.match.push_back(path(q, shape, false, i == 0));
     if (chance(rng_, 65)) q.where = predicate(q, true, 2);
     if (shape.optional && chance(rng_, 25)) {

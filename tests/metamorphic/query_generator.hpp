@@ -86,6 +86,7 @@ struct Tail {
 struct Query {
     std::vector<PathPat> match;
     bool split_match = false;  // one MATCH clause per part
+    bool split_with = false;   // ... with WITH * between them
     Expr where;
     std::vector<PathPat> optional;
     Expr opt_where;
@@ -140,6 +141,7 @@ public:
     // A pattern that starts at node variable v, for pattern predicates: "(n0)-[:R]->(:A)".
     std::string pattern_from(const Query& q, const std::string& v);
     Rng& rng() { return rng_; }
+    bool big = false;  // a big graph: one pattern part, no var-length relationships
 
 private:
     PathPat path(Query& q, const Shape& shape, bool optional, bool first_part);
@@ -155,5 +157,7 @@ private:
 };
 
 bool comparable(Ty a, Ty b);
+// Some type of set (empty: any) is t, below t or above it.
+bool overlaps(const Graph& g, const std::vector<int>& set, int t);
 
 }  // namespace kgqm

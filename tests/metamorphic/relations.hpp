@@ -37,6 +37,7 @@ struct Relation {
     const char* what;
     bool strict_only;
     int weight;
+    bool on_big_graphs;  // cheap enough for the rounds on ~300-node graphs
     // Fills c from the generators; false when the relation does not apply to this graph.
     bool (*make)(QueryGen& gen, const Graph& g, Case& c);
     // Runs the forms against db (loaded with c.graph) and compares them.

@@ -50,6 +50,25 @@ void graph_variants(const Case& c, std::vector<Case>& out) {
             out.push_back(x);
         }
     }
+    // Halves of the nodes (with their relationships), for big graphs.
+    auto drop_nodes = [&](std::size_t from, std::size_t to) {
+        Case x = c;
+        x.graph.nodes.erase(x.graph.nodes.begin() + long(from), x.graph.nodes.begin() + long(to));
+        std::vector<GRel> kept;
+        int gone = int(to - from);
+        for (auto r : g.rels) {
+            if ((r.from >= int(from) && r.from < int(to)) || (r.to >= int(from) && r.to < int(to))) continue;
+            if (r.from >= int(to)) r.from -= gone;
+            if (r.to >= int(to)) r.to -= gone;
+            kept.push_back(r);
+        }
+        x.graph.rels = kept;
+        out.push_back(x);
+    };
+    if (g.nodes.size() > 8) {
+        drop_nodes(0, g.nodes.size() / 2);
+        drop_nodes(g.nodes.size() / 2, g.nodes.size());
+    }
     for (std::size_t i = 0; i < g.rels.size(); ++i) {
         Case x = c;
         x.graph.rels.erase(x.graph.rels.begin() + long(i));
