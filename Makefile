@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 GRAPH ?= graphs/unc4841/unc4841.kgq
 
-.PHONY: run test build deps clean bench
+.PHONY: run test build deps clean bench check-metamorphic
 
 deps:
 	@bash scripts/install-deps.sh
@@ -36,3 +36,9 @@ FUZZ_BUILD ?= $(if $(filter command line,$(origin BUILD)),$(BUILD),build-asan)
 fuzz:
 	@bash scripts/install-deps.sh --dev
 	bash scripts/fuzz.sh $(FUZZ_BUILD) $(SECONDS)
+
+# `make check-metamorphic [SECONDS=600]`: the metamorphic query tester for SECONDS seconds
+# (tests/metamorphic/README.md); CTest runs it for a fixed number of checks instead.
+check-metamorphic: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) --target kgq_metamorphic -j $(JOBS)
+	./$(BUILD)/tests/metamorphic/kgq_metamorphic --seconds $(SECONDS)
