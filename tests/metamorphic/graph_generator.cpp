@@ -14,6 +14,7 @@ const char* ty_schema_name(Ty type) {
     case Ty::String: return "STRING";
     case Ty::Bool: return "BOOL";
     case Ty::ListInt: return "LIST<INT>";
+    case Ty::Date: return "DATE";
     default: return "ANY";
     }
 }
@@ -46,10 +47,11 @@ std::string random_literal(Rng& rng, Ty type, bool allow_null) {
         return s + "]";
     }
     case Ty::Any: {
-        static const Ty any_of[] = {Ty::Int, Ty::Float, Ty::String, Ty::Bool, Ty::ListInt};
+        static const Ty any_of[] = {Ty::Int, Ty::Float, Ty::String, Ty::Bool, Ty::ListInt, Ty::Date};
         if (chance(rng, 8)) return "['a', 'b']";
-        return random_literal(rng, any_of[pick(rng, 5)], false);
+        return random_literal(rng, any_of[pick(rng, 6)], false);
     }
+    case Ty::Date: return "date('2023-06-1" + std::to_string(pick(rng, 4)) + "')";
     }
     return "null";
 }
@@ -102,7 +104,8 @@ bool Graph::has_key(int t) const {
 
 static const std::vector<PropDef>& open_node_pool() {
     static const std::vector<PropDef> pool = {{"p", Ty::Num}, {"f", Ty::Num}, {"s", Ty::String},
-                                              {"b", Ty::Bool}, {"l", Ty::ListInt}, {"m", Ty::Any}};
+                                              {"b", Ty::Bool}, {"l", Ty::ListInt}, {"m", Ty::Any},
+                                              {"d", Ty::Date}};
     return pool;
 }
 static const std::vector<PropDef>& open_rel_pool() {
@@ -252,7 +255,7 @@ Graph generate_graph(Rng& rng, bool strict, bool big) {
         int roots = 1 + pick(rng, 3);
         int count = roots + pick(rng, 5);
         static const std::vector<PropDef> root_pool = {{"p", Ty::Int}, {"f", Ty::Float}, {"s", Ty::String},
-                                                       {"b", Ty::Bool}, {"l", Ty::ListInt}};
+                                                       {"b", Ty::Bool}, {"l", Ty::ListInt}, {"d", Ty::Date}};
         static const std::vector<PropDef> sub_pool = {{"q", Ty::Int}, {"t", Ty::String}, {"f", Ty::Float}, {"b", Ty::Bool}};
         for (int i = 0; i < count; ++i) {
             NodeType t;

@@ -15,7 +15,7 @@ using Rng = std::mt19937_64;
 
 // Static type of a property or expression. Strict graphs fix each property name's type;
 // in open graphs "m" holds anything and the numeric properties may mix INT and FLOAT.
-enum class Ty { Int, Float, Num, String, Bool, ListInt, Any };
+enum class Ty { Int, Float, Num, String, Bool, ListInt, Any, Date };
 
 struct PropDef {
     std::string name;
@@ -86,6 +86,6 @@ std::string random_literal(Rng& rng, Ty type, bool allow_null);
 inline int pick(Rng& rng, int n) { return n <= 0 ? 0 : int(rng() % std::uint64_t(n)); }
 inline bool chance(Rng& rng, int percent) { return int(rng() % 100) < percent; }
 
-const char* ty_schema_name(Ty type);  // INT, FLOAT, STRING, BOOL, LIST<INT>
+const char* ty_schema_name(Ty type);  // INT, FLOAT, STRING, BOOL, LIST<INT>, DATE
 
 }  // namespace kgqm

@@ -374,6 +374,8 @@ Expr QueryGen::value(const Query& q, Ty want, bool match_only, int depth) {
         case Ty::Bool: return predicate(q, match_only, depth - 1);
         case Ty::ListInt:
             return op("coalesce($0, [1])", {value(q, Ty::ListInt, match_only, depth - 1)}, Ty::ListInt);
+        case Ty::Date:
+            return op("$0 + duration({days: " + std::to_string(pick(rng_, 3)) + "})", {value(q, Ty::Date, match_only, depth - 1)}, Ty::Date);
         default: break;
         }
     }
@@ -382,9 +384,9 @@ Expr QueryGen::value(const Query& q, Ty want, bool match_only, int depth) {
 
 Expr QueryGen::compare(const Query& q, bool match_only, int depth) {
     static const char* ops[] = {"=", "<>", "<", "<=", ">", ">="};
-    static const Ty strict_types[] = {Ty::Num, Ty::Num, Ty::String, Ty::Bool, Ty::ListInt, Ty::Int};
-    static const Ty open_types[] = {Ty::Num, Ty::Any, Ty::String, Ty::Bool, Ty::ListInt, Ty::Any};
-    Ty t = g_.strict ? strict_types[pick(rng_, 6)] : open_types[pick(rng_, 6)];
+    static const Ty strict_types[] = {Ty::Num, Ty::Num, Ty::String, Ty::Bool, Ty::ListInt, Ty::Int, Ty::Date};
+    static const Ty open_types[] = {Ty::Num, Ty::Any, Ty::String, Ty::Bool, Ty::ListInt, Ty::Any, Ty::Date};
+    Ty t = g_.strict ? strict_types[pick(rng_, 7)] : open_types[pick(rng_, 7)];
     Expr a = value(q, t, match_only, depth > 0 ? 1 : 0);
     Ty bt = g_.strict ? a.type : t;
     if (bt == Ty::Any && g_.strict) bt = t;
