@@ -55,7 +55,9 @@ TEST_CASE("HashJoinScan joins exactly what = accepts") {
          "MATCH (a:A), (b:B) WHERE (toUpper(b.t) = toUpper(a.t)) = true"},
         {"MATCH (a:A) OPTIONAL MATCH (b:B) WHERE b.k = a.k", "MATCH (a:A) OPTIONAL MATCH (b:B) WHERE (b.k = a.k) = true"},
     };
-    for (const auto& [hashed, checked] : joins) {
+    for (const auto& join : joins) {
+        const std::string& hashed = join.first;  // not a structured binding: CAPTURE needs a lambda capture
+        const std::string& checked = join.second;
         CAPTURE(hashed);
         const std::string ret = " RETURN a.s, b.s";
         CHECK(uses_hash_join(db, hashed + ret));
