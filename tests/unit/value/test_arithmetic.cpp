@@ -72,7 +72,7 @@ TEST_CASE("list concatenation (List4)") {
     CHECK(add(List{1, 10, 100}, List{4, 5}).to_string() == "[1, 10, 100, 4, 5]");
     CHECK(add(List{false, true}, false).to_string() == "[false, true, false]");
     CHECK(add(0, List{1}).to_string() == "[0, 1]");
-    CHECK(add(List{List{}, List{}}, List{List{}}).as_list().size() == 3);
+    CHECK(add(List{List{}, List{}}, List{Value(List{})}).as_list().size() == 3);
 }
 
 TEST_CASE("type errors name both types") {

@@ -54,7 +54,7 @@ TEST_CASE("list equality propagates null (Comparison1)") {
     CHECK(eq(List{1, 2}, List{1}) == "false");
     CHECK(eq(List{N}, List{1}) == "null");
     CHECK(eq(List{"a"}, List{1}) == "false");
-    CHECK(eq(List{List{1}}, List{List{1}, List{N}}) == "false");
+    CHECK(eq(List{Value(List{1})}, List{List{1}, List{N}}) == "false");
     CHECK(eq(List{List{1}, List{2}}, List{List{1}, List{N}}) == "null");
     CHECK(eq(List{List{1}, List{2, 3}}, List{List{1}, List{N}}) == "false");
     CHECK(eq(List{1, 2.0}, List{1.0, 2}) == "true");

@@ -82,14 +82,14 @@ TEST_CASE("math functions") {
 }
 
 TEST_CASE("list functions") {
-    CHECK(call("size", {List{1, 2, 3}}) == Value(3));
+    CHECK(call("size", {Value(List{1, 2, 3})}) == Value(3));
     CHECK(call("size", {"häll"}) == Value(4));
     CHECK(call("size", {Value()}).is_null());
-    CHECK(call("head", {List{1, 2}}) == Value(1));
-    CHECK(call("head", {List{}}).is_null());
-    CHECK(call("last", {List{1, 2}}) == Value(2));
-    CHECK(text(call("tail", {List{1, 2, 3}})) == "[2, 3]");
-    CHECK(text(call("tail", {List{}})) == "[]");
+    CHECK(call("head", {Value(List{1, 2})}) == Value(1));
+    CHECK(call("head", {Value(List{})}).is_null());
+    CHECK(call("last", {Value(List{1, 2})}) == Value(2));
+    CHECK(text(call("tail", {Value(List{1, 2, 3})})) == "[2, 3]");
+    CHECK(text(call("tail", {Value(List{})})) == "[]");
     CHECK(text(call("range", {0, 3})) == "[0, 1, 2, 3]");
     CHECK(text(call("range", {0, 10, 4})) == "[0, 4, 8]");
     CHECK(text(call("range", {3, 0, -1})) == "[3, 2, 1, 0]");
@@ -97,10 +97,10 @@ TEST_CASE("list functions") {
     CHECK(error_of([] { call("range", {2, 8, 0}); }) == "ArgumentError/NumberOutOfRange");
     CHECK(error_of([] { call("range", {0, 1.0, 1}); }) == "ArgumentError/InvalidArgumentType");
     CHECK(error_of([] { call("range", {Value(), 1}); }) == "ArgumentError/InvalidArgumentType");
-    CHECK(text(call("reverse", {List{1, 2, 3}})) == "[3, 2, 1]");
+    CHECK(text(call("reverse", {Value(List{1, 2, 3})})) == "[3, 2, 1]");
     CHECK(call("reverse", {"abc"}) == Value("cba"));
     CHECK(call("reverse", {"aä"}) == Value("äa"));
-    CHECK(call("isEmpty", {List{}}) == Value(true));
+    CHECK(call("isEmpty", {Value(List{})}) == Value(true));
     CHECK(call("isEmpty", {""}) == Value(true));
     CHECK(call("isEmpty", {Map{{"a", 1}}}) == Value(false));
     CHECK(error_of([] { call("head", {1}); }) == "TypeError/InvalidArgumentType");
@@ -112,15 +112,15 @@ TEST_CASE("conversion functions") {
     CHECK(call("toString", {true}) == Value("true"));
     CHECK(call("toString", {"s"}) == Value("s"));
     CHECK(call("toString", {Date{0}}) == Value("1970-01-01"));
-    CHECK(error_of([] { call("toString", {List{}}); }) == "TypeError/InvalidArgumentType");
-    CHECK(call("toStringOrNull", {List{}}).is_null());
+    CHECK(error_of([] { call("toString", {Value(List{})}); }) == "TypeError/InvalidArgumentType");
+    CHECK(call("toStringOrNull", {Value(List{})}).is_null());
     CHECK(call("toInteger", {"42"}) == Value(42));
     CHECK(call("toInteger", {" 42 "}) == Value(42));
     CHECK(call("toInteger", {"2.9"}) == Value(2));
     CHECK(call("toInteger", {-2.9}) == Value(-2));
     CHECK(call("toInteger", {"foo"}).is_null());
     CHECK(call("toInteger", {true}) == Value(1));
-    CHECK(error_of([] { call("toInteger", {List{}}); }) == "TypeError/InvalidArgumentType");
+    CHECK(error_of([] { call("toInteger", {Value(List{})}); }) == "TypeError/InvalidArgumentType");
     CHECK(call("toIntegerOrNull", {Map{}}).is_null());
     CHECK(call("toFloat", {"5.25"}) == Value(5.25));
     CHECK(call("toFloat", {3}) == Value(3.0));
@@ -133,7 +133,7 @@ TEST_CASE("conversion functions") {
     CHECK(call("toBoolean", {0}) == Value(false));
     CHECK(error_of([] { call("toBoolean", {1.5}); }) == "TypeError/InvalidArgumentType");
     CHECK(call("toBooleanOrNull", {1.5}).is_null());
-    CHECK(text(call("toIntegerList", {List{"1", 2.5, "x", Value()}})) == "[1, 2, null, null]");
+    CHECK(text(call("toIntegerList", {Value(List{"1", 2.5, "x", Value()})})) == "[1, 2, null, null]");
     CHECK(call("toString", {Value()}).is_null());
 }
 
