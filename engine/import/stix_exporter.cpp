@@ -2,16 +2,17 @@
 // Stage: export. Callers: engine/main/stix_statements.cpp, tests/stix.
 #include "import/stix_exporter.hpp"
 
+#include "common/atomic_file.hpp"
 #include "import/stix_values.hpp"
-#include "kgq/error.hpp"
 #include "import/stix_vocabulary.hpp"
+#include "kgq/error.hpp"
 
 #include <boost/uuid/name_generator_sha1.hpp>
 #include <boost/uuid/random_generator.hpp>
 #include <boost/uuid/string_generator.hpp>
 #include <boost/uuid/uuid_io.hpp>
 
-#include <fstream>
+#include <memory>
 
 namespace kgq::import {
 
@@ -40,9 +41,64 @@ const Value& property(const std::vector<std::pair<PropertyKeyId, Value>>& props,
     return null;
 }
 
+// kgq's own object types (what STIX has no type for, such as the bundled graph's Claim) are
+// custom STIX types in the x-kgq- namespace: a node labelled Claim whose id is
+// 'x-kgq-claim--<slug>' is exported as type 'x-kgq-claim' (STIX wants the id to start with
+// the type), and the importer maps 'x-kgq-claim' back to Claim.
+std::string node_stix_type(const std::string& label_type, const Value& id) {
+    const std::string custom = "x-kgq-" + label_type;
+    if (id.is_string() && id.as_string().size() > custom.size() + 2 && id.as_string().rfind(custom + "--", 0) == 0)
+        return custom;
+    return label_type;
+}
+
+// Feeds nlohmann's serializer into the AtomicFileWriter: the bundle is written as it is
+// produced, one object at a time, never held whole as text.
+class WriterAdapter final : public nlohmann::detail::output_adapter_protocol<char> {
+public:
+    explicit WriterAdapter(common::AtomicFileWriter& out) : out_(out) {}
+    void write_character(char c) override { out_.write(c); }
+    void write_characters(const char* s, std::size_t length) override { out_.write(std::string_view(s, length)); }
+
+private:
+    common::AtomicFileWriter& out_;
+};
+
+[[noreturn]] void unwritable(const std::string& display_name, bool in_place, std::size_t index, const json& object,
+                             const json::exception& ex) {
+    std::string what = "objects[" + std::to_string(index) + "]";
+    if (auto id = object.find("id"); id != object.end() && id->is_string()) {
+        // The id itself may be the bad string: dump it with replacement characters.
+        what += " ('" + id->dump(-1, ' ', false, json::error_handler_t::replace).substr(1);
+        what.pop_back();
+        what += "')";
+    }
+    // Which property: the first whose value does not serialize.
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        try {
+            (void)it->dump();
+        } catch (const json::exception&) {
+            what += ", property '" + it.key() + "',";
+            break;
+        }
+    }
+    Error e;
+    e.kind = ErrorKind::Io;
+    e.code = "ExportError";
+    e.detail = ex.id == 316 ? "InvalidUtf8" : "UnwritableValue";
+    e.message = "Cannot export '" + display_name + "': " + what +
+                (ex.id == 316 ? " holds a string that is not valid UTF-8, which JSON cannot carry"
+                              : " holds a value JSON cannot carry") +
+                " (" + ex.what() + ")" +
+                (in_place ? std::string() : "; the file was left as it was");
+    e.at_compile_time = false;
+    throw Exception(std::move(e));
+}
+
 }  // namespace
 
-json StixExporter::bundle(StixExportReport& report, const Selection& selection) const {
+void StixExporter::for_each_object(StixExportReport& report, const Selection& selection,
+                                   const std::function<void(json&&)>& emit) const {
     const auto& catalog = store_.catalog();
     const auto id_key = catalog.find_property_key("id");
     const auto type_key = catalog.find_property_key("type");
@@ -62,10 +118,10 @@ json StixExporter::bundle(StixExportReport& report, const Selection& selection) 
         if (!store_.node_alive(n)) continue;
         const Value& type = type_key ? store_.node_property(n, *type_key) : Value();
         const auto& labels = store_.node_labels(n);
+        const Value& id = id_key ? store_.node_property(n, *id_key) : Value();
         stix_type[n] = type.is_string() ? type.as_string()
                        : labels.empty() ? std::string("x-kgq-node")
-                                        : stix_type_name(catalog.entity_type(labels.front()).name);
-        const Value& id = id_key ? store_.node_property(n, *id_key) : Value();
+                                        : node_stix_type(stix_type_name(catalog.entity_type(labels.front()).name), id);
         if (id.is_string()) {
             stix_id[n] = id.as_string();
         } else {
@@ -80,7 +136,6 @@ json StixExporter::bundle(StixExportReport& report, const Selection& selection) 
     auto rel_selected = [&](RelId r) {
         return selection.whole_graph() || (r < selection.relationships.size() && selection.relationships[r]);
     };
-    json objects = json::array();
     std::vector<bool> written_as_reference(store_.rel_capacity(), false);
     for (NodeId n = 0; n < store_.node_capacity(); ++n) {
         if (!store_.node_alive(n) || !node_selected(n)) continue;
@@ -112,8 +167,8 @@ json StixExporter::bundle(StixExportReport& report, const Selection& selection) 
             if (targets.empty()) continue;
             o[ref_property_name(relation)] = is_ref_relation(relation) ? targets[0] : targets;
         }
-        objects.push_back(std::move(o));
         ++report.nodes;
+        emit(std::move(o));
     }
 
     for (RelId r = 0; r < store_.rel_capacity(); ++r) {
@@ -137,32 +192,48 @@ json StixExporter::bundle(StixExportReport& report, const Selection& selection) 
         o["relationship_type"] = relationship_type_name(relation);
         o["source_ref"] = stix_id[source];
         o["target_ref"] = stix_id[target];
-        objects.push_back(std::move(o));
         ++report.relationships;
+        emit(std::move(o));
     }
 
+}
+
+namespace {
+std::string new_bundle_id() { return "bundle--" + boost::uuids::to_string(boost::uuids::random_generator()()); }
+}  // namespace
+
+json StixExporter::bundle(StixExportReport& report, const Selection& selection) const {
+    json objects = json::array();
+    for_each_object(report, selection, [&](json&& o) { objects.push_back(std::move(o)); });
     json bundle = json::object();
     bundle["type"] = "bundle";
-    bundle["id"] = "bundle--" + boost::uuids::to_string(boost::uuids::random_generator()());
+    bundle["id"] = new_bundle_id();
     bundle["objects"] = std::move(objects);
     return bundle;
 }
 
+// The same text as bundle().dump(2) plus a newline (keys in order: id, objects, type), streamed.
+// Nothing replaces `path` unless every object serialized and the file was written and synced.
 StixExportReport StixExporter::write_file(const std::string& path, const std::string& display_name,
                                           const Selection& selection) const {
     StixExportReport report;
-    const json out = bundle(report, selection);
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    if (file) file << out.dump(2) << '\n';
-    if (!file) {
-        Error e;
-        e.kind = ErrorKind::Io;
-        e.code = "StixExportError";
-        e.detail = "WriteError";
-        e.message = "Cannot write '" + display_name + "' (" + path + ")";
-        e.at_compile_time = false;
-        throw Exception(std::move(e));
-    }
+    common::AtomicFileWriter out(path, display_name);
+    nlohmann::detail::serializer<json> serializer(std::make_shared<WriterAdapter>(out), ' ',
+                                                  json::error_handler_t::strict);
+    out.write("{\n  \"id\": \"" + new_bundle_id() + "\",\n  \"objects\": [");
+    std::size_t index = 0;
+    for_each_object(report, selection, [&](json&& o) {
+        out.write(index == 0 ? "\n    " : ",\n    ");
+        try {
+            serializer.dump(o, true, false, 2, 4);
+        } catch (const json::exception& ex) {
+            unwritable(display_name, out.direct(), index, o, ex);
+        }
+        ++index;
+    });
+    out.write(index == 0 ? "],\n" : "\n  ],\n");
+    out.write("  \"type\": \"bundle\"\n}\n");
+    out.commit();
     return report;
 }
 

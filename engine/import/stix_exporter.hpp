@@ -2,6 +2,7 @@
 // vocabulary back (IntrusionSet -> intrusion-set, ATTRIBUTED_TO -> a relationship object with
 // relationship_type attributed-to, CREATED_BY_REF / OBJECT_REFS without properties -> the
 // created_by_ref / object_refs properties), so that importing the file gives the graph again.
+// Written through common::AtomicFileWriter, so a failed export leaves the old file alone.
 // Stage: export. Callers: engine/main/stix_statements.cpp (EXPORT STIX), tests/stix.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,9 +36,15 @@ public:
         bool whole_graph() const { return nodes.empty() && relationships.empty(); }
     };
 
-    // Every selected node, then every selected relation that is not an embedded reference.
+    // Every selected node, then every selected relation that is not an embedded reference,
+    // each as one STIX object handed to `emit` (so that a writer can stream them).
+    void for_each_object(StixExportReport& report, const Selection& selection,
+                         const std::function<void(nlohmann::json&&)>& emit) const;
+    // The objects of for_each_object() in a bundle.
     nlohmann::json bundle(StixExportReport& report, const Selection& selection = {}) const;
-    // Writes bundle() to path (Io error naming display_name when it cannot).
+    // Streams the bundle into path through common::AtomicFileWriter: the file is replaced only
+    // when all of it was written; else it is left as it was and an Io error names
+    // display_name (and, for a value JSON cannot carry, the object: objects[i] and its id).
     StixExportReport write_file(const std::string& path, const std::string& display_name,
                                 const Selection& selection = {}) const;
 

@@ -136,12 +136,21 @@ PropertyPlan& note(Plan& plan, std::string_view name, InferredType t) {
     return it->second;
 }
 
+// kgq's own types travel as custom STIX types in the x-kgq- namespace (StixExporter writes a
+// node labelled Claim with id 'x-kgq-claim--...' as type 'x-kgq-claim'): back to Claim.
+std::string imported_type_name(std::string_view stix_type) {
+    constexpr std::string_view kgq_namespace = "x-kgq-";
+    if (stix_type.size() > kgq_namespace.size() && stix_type.substr(0, kgq_namespace.size()) == kgq_namespace)
+        return entity_type_name(stix_type.substr(kgq_namespace.size()));
+    return entity_type_name(stix_type);
+}
+
 EntityPlan& entity_plan(ImportPlan& plan, const catalog::Catalog& catalog, std::string_view stix_type) {
     auto it = plan.entities.find(stix_type);
     if (it != plan.entities.end()) return it->second;
     EntityPlan ep;
     ep.stix_type = std::string(stix_type);
-    ep.name = entity_type_name(stix_type);
+    ep.name = imported_type_name(stix_type);
     ep.parent = std::string(parent_type_name(stix_type));
     if (auto found = catalog.find_entity_type(ep.name)) {
         ep.exists = true;
@@ -172,7 +181,7 @@ Target resolve(const ImportPlan& plan, const storage::GraphStore& store, std::st
     if (auto hit = plan.by_id.find(id); hit != plan.by_id.end()) {
         const BundleObject& obj = plan.objects[hit->second];
         if (obj.relationship) return {Target::Relationship, {}};
-        return {Target::Node, entity_type_name(obj.type)};
+        return {Target::Node, imported_type_name(obj.type)};
     }
     if (!plan.graph_empty && plan.root != catalog::no_type) {
         if (auto node = find_stix_node(store, plan.root, id))
