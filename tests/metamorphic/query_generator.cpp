@@ -103,6 +103,10 @@ std::string Query::render_body() const {
         s += "\nOPTIONAL MATCH " + join_parts(optional, ", ");
         if (!opt_where.empty()) s += " WHERE " + opt_where.render();
     }
+    if (!optional2.empty()) {
+        s += "\nOPTIONAL MATCH " + join_parts(optional2, ", ");
+        if (!opt_where2.empty()) s += " WHERE " + opt_where2.render();
+    }
     if (!unwind.empty()) s += "\nUNWIND " + unwind.render() + " AS u";
     if (!post_where.empty()) s += "\nWITH * WHERE " + post_where.render();
     return s;
@@ -497,6 +501,13 @@ Query QueryGen::query(const Shape& shape) {
     if (shape.optional && chance(rng_, 25)) {
         q.optional.push_back(path(q, shape, true, false));
         if (chance(rng_, 35)) q.opt_where = predicate(q, false, 1);
+        if (chance(rng_, 35)) {
+            std::string start = q.optional[0].nodes.back().var;
+            PathPat p2 = path(q, shape, true, false);
+            if (chance(rng_, 70)) p2.nodes[0] = NodePat{start, "", ""};
+            q.optional2.push_back(p2);
+            if (chance(rng_, 30)) q.opt_where2 = predicate(q, false, 1);
+        }
     }
     if (shape.unwind && chance(rng_, 15)) {
         int r = pick(rng_, 3);

@@ -90,6 +90,8 @@ struct Query {
     Expr where;
     std::vector<PathPat> optional;
     Expr opt_where;
+    std::vector<PathPat> optional2;  // a second OPTIONAL MATCH, often from the first one's nodes
+    Expr opt_where2;
     Expr unwind;  // UNWIND <unwind> AS u
     Expr post_where;  // WITH * WHERE ...
     Tail tail;

@@ -511,6 +511,8 @@ bool make_hash_join(QueryGen& gen, const Graph& g, Case& c) {
         c.q.vars.erase(std::remove_if(c.q.vars.begin(), c.q.vars.end(), [](const Var& x) { return x.optional; }), c.q.vars.end());
         c.q.optional = {PathPat{"", {n}, {}}};
         c.q.opt_where = Expr{};
+        c.q.optional2.clear();
+        c.q.opt_where2 = Expr{};
         v.optional = true;
         v.in_match = false;
     } else {
@@ -636,8 +638,9 @@ Verdict check_reorder(kgq::Database& db, const Case& c) {
     Query b = c.q;
     for (auto& p : b.match)
         if (p.name.empty() && chance(rng, 60)) p = p.reversed();
-    for (auto& p : b.optional)
-        if (p.name.empty() && chance(rng, 50)) p = p.reversed();
+    for (auto* parts : {&b.optional, &b.optional2})
+        for (auto& p : *parts)
+            if (p.name.empty() && chance(rng, 50)) p = p.reversed();
     std::shuffle(b.match.begin(), b.match.end(), rng);
     if (b.match.size() > 1 && chance(rng, 40)) {
         b.split_match = true;
@@ -710,6 +713,86 @@ Verdict check_order(kgq::Database& db, const Case& c) {
         return v;
     }
     return pass();
+}
+
+// DISTINCT = grouping: RETURN DISTINCT e = WITH e, count(*) AS n RETURN e. Both keep one
+// of several equivalent values (1 or 1.0), so numbers are compared as their class.
+kgq::Value number_class(const kgq::Value& v) {
+    if (v.is_int()) return kgq::Value(double(v.as_int()));
+    if (v.is_list()) {
+        kgq::List out;
+        for (const auto& x : v.as_list()) out.push_back(number_class(x));
+        return kgq::Value(std::move(out));
+    }
+    return v;
+}
+
+kgq::Result by_number_class(const kgq::Result& r) {
+    kgq::Result out = r;
+    for (auto& row : out.mutable_rows())
+        for (auto& v : row) v = number_class(v);
+    return out;
+}
+
+bool make_distinct(QueryGen& gen, const Graph&, Case& c) {
+    QueryGen::Shape shape;
+    shape.tails = QueryGen::RowsTail;
+    shape.order = false;
+    shape.distinct = false;
+    c.q = gen.query(shape);
+    return true;
+}
+
+Verdict check_distinct(kgq::Database& db, const Case& c) {
+    Query a = c.q;
+    a.tail.distinct = true;
+    std::string ta = a.render();
+    std::string with = "WITH ", ret = "RETURN ";
+    for (std::size_t i = 0; i < c.q.tail.items.size(); ++i) {
+        with += c.q.tail.items[i].render() + " AS c" + std::to_string(i) + ", ";
+        ret += (i ? ", c" : "c") + std::to_string(i);
+    }
+    std::string tb = c.q.render_body() + "\n" + with + "count(*) AS n\n" + ret;
+    kgq::Result ra = run(db, ta), rb = run(db, tb);
+    Verdict v = compare(ta, by_number_class(ra), tb, by_number_class(rb), c.q.tail);
+    if (!ra.ok() || !rb.ok()) return v;
+    v.shown = {{ta, describe(ra)}, {tb, describe(rb)}};
+    return v;
+}
+
+// shortestPath = the shortest of the variable-length paths between the same two nodes;
+// allShortestPaths = all paths of that length (none repeats a node, so none is left out).
+bool make_shortest(QueryGen& gen, const Graph& g, Case& c) {
+    Rng& rng = gen.rng();
+    auto label = [&]() -> std::string {
+        if (chance(rng, 40)) return "";
+        return ":" + (g.strict ? g.types[pick(rng, int(g.types.size()))].name : g.labels[pick(rng, int(g.labels.size()))]);
+    };
+    std::string type;
+    if (chance(rng, 60)) {
+        const RelType& rt = g.rel_types[pick(rng, int(g.rel_types.size()))];
+        bool safe = !g.strict || (rt.endpoints.size() == 1 && rt.endpoints[0].first == rt.endpoints[0].second);
+        if (safe || include_known_bugs) type = ":" + rt.name;
+    }
+    std::string range = "*1.." + std::to_string(1 + pick(rng, 3));
+    int d = pick(rng, 3);
+    std::string rel = d == 0 ? "-[" + type + range + "]->" : d == 1 ? "<-[" + type + range + "]-" : "-[" + type + range + "]-";
+    c.text = "MATCH (a" + label() + "), (b" + label() + ") WHERE id(a) " + (d == 2 ? "<" : "<>") + " id(b)";
+    c.var = "(a)" + rel + "(b)";
+    return true;
+}
+
+Verdict check_shortest(kgq::Database& db, const Case& c) {
+    std::string a1 = c.text + "\nMATCH p = shortestPath(" + c.var + ")\nRETURN id(a) AS c0, id(b) AS c1, length(p) AS c2";
+    std::string b1 = c.text + "\nMATCH p = " + c.var + "\nRETURN id(a) AS c0, id(b) AS c1, min(length(p)) AS c2";
+    Tail rows;
+    Verdict v = compare(a1, run(db, a1), b1, run(db, b1), rows);
+    if (v.status != Verdict::Pass) return v;
+    std::string a2 = c.text + "\nMATCH p = allShortestPaths(" + c.var + ")\nRETURN id(a) AS c0, id(b) AS c1, length(p) AS c2, count(*) AS c3";
+    std::string b2 = c.text + "\nMATCH p = " + c.var +
+                     "\nWITH a, b, length(p) AS len, count(*) AS n ORDER BY len"
+                     "\nWITH a, b, collect([len, n])[0] AS best\nRETURN id(a) AS c0, id(b) AS c1, best[0] AS c2, best[1] AS c3";
+    return compare(a2, run(db, a2), b2, run(db, b2), rows);
 }
 
 // ---- statement atomicity -----------------------------------------------------------------
@@ -922,6 +1005,8 @@ const std::vector<Relation>& relations() {
         {"key_lookup", "(n:T {k: v}) (NodeByKey) = (n:T) WHERE n.k + 0 = v", true, 8, true, make_key, check_key},
         {"pattern_reorder", "reversed patterns, reordered parts, one MATCH split in several", false, 12, false, make_reorder, check_reorder},
         {"order_limit", "ORDER BY SKIP/LIMIT = slice of the full order; all DESC flipped = reversed", false, 6, false, make_order, check_order},
+        {"distinct_grouping", "RETURN DISTINCT e = WITH e, count(*) AS n RETURN e (numbers by class)", false, 6, false, make_distinct, check_distinct},
+        {"shortest_path", "shortestPath = shortest var-length path; allShortestPaths = all of that length", false, 5, false, make_shortest, check_shortest},
         {"atomic_write", "a failing write leaves the graph dump, counts and KEY index unchanged", false, 4, true, make_atomic, check_atomic},
     };
     return all;

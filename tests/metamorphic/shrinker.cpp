@@ -130,6 +130,12 @@ void query_variants(const Case& c, std::vector<Case>& out) {
         x.q.opt_where = Expr{};
         out.push_back(x);
     }
+    if (!q.optional2.empty()) {
+        Case x = c;
+        x.q.optional2.clear();
+        x.q.opt_where2 = Expr{};
+        out.push_back(x);
+    }
     if (!q.unwind.empty()) {
         Case x = c;
         x.q.unwind = Expr{};
@@ -137,6 +143,7 @@ void query_variants(const Case& c, std::vector<Case>& out) {
     }
     with_expr(q.where, [](Case& x, const Expr& e) { x.q.where = e; });
     with_expr(q.opt_where, [](Case& x, const Expr& e) { x.q.opt_where = e; });
+    with_expr(q.opt_where2, [](Case& x, const Expr& e) { x.q.opt_where2 = e; });
     with_expr(q.post_where, [](Case& x, const Expr& e) { x.q.post_where = e; });
     if (!c.pred.empty() && c.relation != "hash_join") {
         std::vector<Expr> vs;
