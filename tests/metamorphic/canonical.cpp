@@ -177,17 +177,24 @@ std::string describe(const kgq::Result& r, bool ordered, std::size_t max_rows) {
 }
 
 std::string dump_graph(kgq::Database& db) {
-    kgq::Result nodes = db.execute("MATCH (n) RETURN n");
-    kgq::Result rels = db.execute("MATCH ()-[r]->() RETURN r");
-    if (!nodes.ok()) return "dump failed: " + nodes.error().to_string();
-    if (!rels.ok()) return "dump failed: " + rels.error().to_string();
-    std::vector<std::string> lines = canonical_rows(nodes);
-    std::vector<std::string> r = canonical_rows(rels);
-    std::sort(lines.begin(), lines.end());
-    std::sort(r.begin(), r.end());
-    lines.insert(lines.end(), r.begin(), r.end());
+    // Nodes, relationships read from both ends (outgoing and incoming adjacency), degrees
+    // and counts through PatternCount: a rollback must restore every one of these views.
+    static const char* views[] = {
+        "MATCH (n) RETURN n",
+        "MATCH ()-[r]->() RETURN r",
+        "MATCH (a)<-[r]-(b) RETURN 'in', id(a), id(r), id(b)",
+        "MATCH (n) RETURN 'degree', id(n), size([(n)-->() | 1]), size([(n)<--() | 1])",
+        "MATCH (n) RETURN 'nodes', count(*)",
+        "MATCH ()-[r]->() RETURN 'relationships', count(*)",
+    };
     std::string s;
-    for (const auto& l : lines) s += l + "\n";
+    for (const char* q : views) {
+        kgq::Result r = db.execute(q);
+        if (!r.ok()) return "dump failed: " + r.error().to_string();
+        std::vector<std::string> lines = canonical_rows(r);
+        std::sort(lines.begin(), lines.end());
+        for (const auto& l : lines) s += l + "\n";
+    }
     return s;
 }
 

@@ -243,10 +243,10 @@ static void add_relationships(Rng& rng, Graph& g, const std::vector<std::string>
     }
 }
 
-Graph generate_graph(Rng& rng, bool strict, bool big) {
+Graph generate_graph(Rng& rng, bool strict, int size) {
     Graph g;
     g.strict = strict;
-    int node_count = big ? 260 + pick(rng, 140) : 3 + pick(rng, 10);
+    int node_count = size == 2 ? 260 + pick(rng, 140) : size == 1 ? 15 + pick(rng, 16) : 3 + pick(rng, 10);
     int next_key = -1;
     std::vector<std::string> rel_names = {"R", "S", "U"};
     rel_names.resize(1 + pick(rng, 3));

@@ -76,8 +76,9 @@ struct Graph {
     std::vector<PropDef> rel_type_props(const std::string& type) const;
 };
 
-// big: some 300 nodes (PatternCount shares scans of 256 nodes and more between cores).
-Graph generate_graph(Rng& rng, bool strict, bool big = false);
+// size 0: 3-12 nodes; 1: 15-30; 2 (big): some 300 (PatternCount shares scans of 256 nodes
+// and more between cores).
+Graph generate_graph(Rng& rng, bool strict, int size = 0);
 
 // A random literal of the type (for queries as well as for data); null when allow_null and
 // the dice say so.
