@@ -70,6 +70,12 @@ AtomicFileWriter::AtomicFileWriter(std::string path, std::string display_name)
             buffer_.reserve(buffer_size);
             return;
         }
+        // A file the user may not write stays protected, as with an in-place write (the
+        // folder's permissions alone would let a rename replace it).
+        if (::access(target_.c_str(), W_OK) != 0) {
+            const int err = errno;
+            throw_io("OpenFailed", "Cannot write " + named() + ": " + std::strerror(err) + "; the file was left as it was");
+        }
         replacing = true;
         // Through a symbolic link: replace the file it points to, keep the link.
         struct stat lst {};

@@ -20,7 +20,9 @@ namespace kgq::common {
 // The temporary file is `.<name>.kgq-tmp-XXXXXX` in the target's folder (a rename across
 // file systems is not atomic), created like a new file (0666 less the umask); when it
 // replaces a file, it takes that file's permissions (and owner, where allowed). A target
-// that is a symbolic link to a regular file replaces the file it points to, not the link.
+// that is a symbolic link to a regular file replaces the file it points to, not the link. A
+// file the user may not write (access W_OK) is refused, as an in-place write would be. The
+// replacement is a new inode: hard links to the old file keep the old contents.
 //
 // A target that exists but is not a regular file (a character device such as /dev/null or
 // /dev/full, a FIFO, /dev/stdout on a pipe) has nothing to rename over (and as root a rename

@@ -52,8 +52,11 @@ std::string node_stix_type(const std::string& label_type, const Value& id) {
     return label_type;
 }
 
+std::string new_bundle_id() { return "bundle--" + boost::uuids::to_string(boost::uuids::random_generator()()); }
+
 // Feeds nlohmann's serializer into the AtomicFileWriter: the bundle is written as it is
-// produced, one object at a time, never held whole as text.
+// produced, one object at a time, never held whole as text. (detail::serializer is what
+// json::dump uses inside; nlohmann offers no public way to dump into a custom sink.)
 class WriterAdapter final : public nlohmann::detail::output_adapter_protocol<char> {
 public:
     explicit WriterAdapter(common::AtomicFileWriter& out) : out_(out) {}
@@ -195,12 +198,7 @@ void StixExporter::for_each_object(StixExportReport& report, const Selection& se
         ++report.relationships;
         emit(std::move(o));
     }
-
 }
-
-namespace {
-std::string new_bundle_id() { return "bundle--" + boost::uuids::to_string(boost::uuids::random_generator()()); }
-}  // namespace
 
 json StixExporter::bundle(StixExportReport& report, const Selection& selection) const {
     json objects = json::array();

@@ -127,6 +127,11 @@ TEST_CASE("AtomicFileWriter replaces the target only on commit") {
         CHECK(fs::is_symlink(dir.path() / "link.txt"));
         CHECK(slurp(target) == "via link");
     }
+    SUBCASE("a file the user may not write is refused (root may write any)") {
+        ::chmod(target.c_str(), 0444);
+        if (::geteuid() != 0) CHECK_THROWS_AS(common::AtomicFileWriter(target.string()), kgq::Exception);
+        CHECK(slurp(target) == "old contents");
+    }
     SUBCASE("/dev/null is written in place") {
         common::AtomicFileWriter out("/dev/null");
         CHECK(out.direct());
