@@ -1,6 +1,7 @@
 // repl/main.cpp — `kgq [OPTIONS] [FILES...]`: parses the command line with CLI11 and wires it
 // to a Shell (shell.hpp): files, -f scripts and -c queries first, then the prompt or piped stdin.
-// Exit status: 0 success, 1 a statement failed, 2 usage error.
+// Exit status: 0 success, 1 a statement failed, 2 usage error, 130 stopped by Ctrl-C.
+#include "budgets.hpp"
 #include "parameters.hpp"
 #include "shell.hpp"
 
@@ -35,7 +36,8 @@ Examples:
   kgq --check -f queries.kgq                 type-check a script without running it
   kgq enterprise-attack.json --check q.kgq   type-check q.kgq against the bundle's schema
   kgq --format csv -f report.kgq > report.csv
-  kgq --param name=Ann --param min=30 -c "MATCH (p:Person {name: $name}) WHERE p.age >= $min RETURN p"
+  kgq --timeout 30s --max-memory 2GB -f report.kgq   stop any statement past 30 s or 2 GB
+  kgq --param name=Ann --param min=30 -c 'MATCH (p:Person {name: $name}) WHERE p.age >= $min RETURN p'
   echo "RETURN date('2024-01-01') AS d;" | kgq --format json
 )";
 
@@ -79,6 +81,12 @@ int main(int argc, char** argv) {
     app.add_flag("--check", options.check_only,
                  "type-check the statements without running them (.json bundles given are imported first)");
     app.add_flag("--timing", options.timing, "print how long each statement took");
+    std::string timeout_text = "0", memory_text;
+    app.add_option("--timeout", timeout_text, "stop each statement after TIME (30s, 500ms, 2m; default 0: never)")
+        ->type_name("TIME");
+    app.add_option("--max-memory", memory_text,
+                   "stop a statement that grows memory by SIZE (512MB, 2GB, 0: never; default: half the machine's memory)")
+        ->type_name("SIZE");
 
     try {
         app.parse(argc, argv);
@@ -87,6 +95,23 @@ int main(int argc, char** argv) {
     }
 
     options.format = *kgq::repl::parse_output_format(format);
+    if (auto t = kgq::repl::parse_timeout(timeout_text)) {
+        options.timeout = *t;
+    } else {
+        std::cerr << "kgq: --timeout expects a time such as 30s, 500ms or 2m, got '" << timeout_text
+                  << "'\nRun with --help for more information.\n";
+        return exit_usage;
+    }
+    options.max_memory = kgq::repl::default_memory_budget();
+    if (!memory_text.empty()) {
+        if (auto m = kgq::repl::parse_memory_size(memory_text)) {
+            options.max_memory = *m;
+        } else {
+            std::cerr << "kgq: --max-memory expects a size such as 512MB or 2GB, got '" << memory_text
+                      << "'\nRun with --help for more information.\n";
+            return exit_usage;
+        }
+    }
     kgq::Parameters typed_parameters;
     for (const auto& text : parameters) {
         auto assignment = kgq::repl::split_parameter_assignment(text);
@@ -110,6 +135,7 @@ int main(int argc, char** argv) {
     bool ok = true;
     auto step = [&](bool step_ok) {
         ok = ok && step_ok;
+        if (shell.interrupted_by_user() && !interactive) return false;  // Ctrl-C ends a batch run
         return step_ok || options.continue_on_error || interactive;
     };
     bool going = true;
@@ -120,6 +146,8 @@ int main(int argc, char** argv) {
     for (const auto& query : commands)
         if (going) going = step(shell.run_text(query, "<command>"));
 
+    constexpr int exit_interrupted = 130;  // as a shell reports a program ended by SIGINT
+    if (shell.interrupted_by_user() && !interactive) return exit_interrupted;
     if (batch || (!going && !interactive)) return ok ? exit_ok : exit_failed;
     if (interactive) return shell.run_interactive();
     ok = shell.run_stream(std::cin, "<stdin>") && ok;

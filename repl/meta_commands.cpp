@@ -2,6 +2,7 @@
 // as Kùzu's shell keeps them; :help is generated from the table. Callers: shell.cpp.
 #include "meta_commands.hpp"
 
+#include "budgets.hpp"
 #include "parameters.hpp"
 #include "shell.hpp"
 
@@ -118,6 +119,28 @@ MetaStatus timing(Shell& shell, std::string_view args) {
     return MetaStatus::Ok;
 }
 
+MetaStatus timeout(Shell& shell, std::string_view args) {
+    std::string_view value = plain_argument(args);
+    if (!value.empty()) {
+        auto parsed = parse_timeout(value);
+        if (!parsed) return usage("expected a time such as 30s, 500ms, 2m, or 0 for none; got '" + std::string(value) + "'");
+        shell.options().timeout = *parsed;
+    }
+    std::cout << "timeout: " << format_timeout(shell.options().timeout) << '\n';
+    return MetaStatus::Ok;
+}
+
+MetaStatus max_memory(Shell& shell, std::string_view args) {
+    std::string_view value = plain_argument(args);
+    if (!value.empty()) {
+        auto parsed = parse_memory_size(value);
+        if (!parsed) return usage("expected a size such as 512MB, 2GB, or 0 for none; got '" + std::string(value) + "'");
+        shell.options().max_memory = *parsed;
+    }
+    std::cout << "max_memory: " << format_memory_size(shell.options().max_memory) << '\n';
+    return MetaStatus::Ok;
+}
+
 MetaStatus params(Shell& shell, std::string_view) {
     if (shell.parameters().empty()) std::cout << "(no parameters)\n";
     for (const auto& [name, value] : shell.parameters()) std::cout << '$' << name << " = " << value.to_string() << '\n';
@@ -157,6 +180,9 @@ constexpr MetaCommand commands[] = {
     {"load", "FILE", "run a script (.kgq, .cypher) or import a STIX bundle (.json)", load},
     {"format", "table|csv|json", "how results are printed (no argument: show the current one)", format},
     {"timing", "on|off", "print how long each statement took", timing},
+    {"timeout", "TIME", "stop a statement after TIME (30s, 500ms, 2m; 0: never; no argument: show it)", timeout},
+    {"max_memory", "SIZE", "stop a statement that grows memory by SIZE (2GB; 0: never; no argument: show it)",
+     max_memory},
     {"params", "", "list the query parameters", params},
     {"param", "NAME VALUE", "set $NAME; VALUE is a Cypher literal (42, 'x', [1, 2]) or else text", param},
     {"quit", "", "leave kgq (also :exit or Ctrl-D)", quit},

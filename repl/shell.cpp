@@ -34,6 +34,43 @@ volatile std::sig_atomic_t interrupted = 0;
 
 void on_interrupt(int) { interrupted = 1; }
 
+// While a statement runs, Ctrl-C stops it (the database rolls it back) and the shell goes
+// on; a second Ctrl-C before it has stopped ends the process, for work that cannot check.
+Database* running = nullptr;
+volatile std::sig_atomic_t stops_requested = 0;
+
+void on_interrupt_statement(int) {
+    if (stops_requested++ > 0 || !running) {
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+        return;
+    }
+    running->interrupt();  // an atomic store: safe in a signal handler
+}
+
+// Installs on_interrupt_statement for the lifetime of one run_text.
+class StatementInterruptScope {
+public:
+    explicit StatementInterruptScope(Database& db) {
+        running = &db;
+        stops_requested = 0;
+        struct sigaction action {};
+        action.sa_handler = on_interrupt_statement;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &action, &previous_);
+    }
+    ~StatementInterruptScope() {
+        sigaction(SIGINT, &previous_, nullptr);
+        running = nullptr;
+    }
+    StatementInterruptScope(const StatementInterruptScope&) = delete;
+    StatementInterruptScope& operator=(const StatementInterruptScope&) = delete;
+
+private:
+    struct sigaction previous_ {};
+};
+
 bool ends_with_ci(std::string_view text, std::string_view suffix) {
     if (text.size() < suffix.size()) return false;
     for (std::size_t i = 0; i < suffix.size(); ++i)
@@ -122,6 +159,9 @@ bool Shell::run_text(std::string_view text, const std::string& source_name, std:
     execute_options.source_name = execute_source.empty() ? source_name : execute_source;
     execute_options.continue_on_error = options_.continue_on_error;
     execute_options.check_only = options_.check_only;
+    execute_options.timeout = options_.timeout;
+    execute_options.max_memory = options_.max_memory;
+    StatementInterruptScope interrupt_scope(database_);
     bool saw_failure = false;
     auto last = std::chrono::steady_clock::now();
     auto on_result = [&](const Result& result) {
@@ -132,6 +172,8 @@ bool Shell::run_text(std::string_view text, const std::string& source_name, std:
         for (const auto& warning : result.warnings()) print_warning(std::cerr, warning, source);
         if (!result.ok()) {
             saw_failure = true;
+            if (result.error().kind == ErrorKind::Interrupted && result.error().code == "Interrupted")
+                interrupted_by_user_ = true;
             print_error(std::cerr, result.error(), source, result.line());
             return true;  // the engine decides, from continue_on_error, whether to go on
         }

@@ -7,6 +7,8 @@
 
 #include "kgq/database.hpp"
 
+#include <chrono>
+#include <cstddef>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -18,6 +20,9 @@ struct ShellOptions {
     bool timing = false;
     bool continue_on_error = false;  // --continue: a failed statement does not stop the run
     bool check_only = false;         // --check: type-check, run nothing
+    // Budgets of each statement (0: none); main.cpp sets the memory default.
+    std::chrono::milliseconds timeout{0};
+    std::size_t max_memory = 0;
 };
 
 class Shell {
@@ -41,6 +46,8 @@ public:
     Parameters& parameters() { return parameters_; }
     Database& database() { return database_; }
     void request_quit() { quit_ = true; }
+    // True once Ctrl-C stopped a statement: a batch run ends there (exit status 130).
+    bool interrupted_by_user() const { return interrupted_by_user_; }
 
 private:
     void print_result(const Result& result, double measured_ms);
@@ -49,6 +56,7 @@ private:
     Parameters parameters_;
     Database database_;
     bool quit_ = false;
+    bool interrupted_by_user_ = false;
     // While a script file runs, write summaries and schema notes are added up and shown as
     // one line at the end (a 200-statement graph script is not 200 lines of "Created 1 node").
     struct ScriptTotals {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "binder/bound_query.hpp"
+#include "common/statement_budget.hpp"
 #include "kgq/database.hpp"
 #include "kgq/result.hpp"
 #include "storage/graph_store.hpp"
@@ -32,6 +33,11 @@ struct ExecutionContext {
         double ms = 0;
     };
     std::map<const void*, OperatorProfile> profiles;
+    // Interrupt, time and memory budget of the statement; operators tick() in their loops.
+    StatementBudget* budget = nullptr;
+    void tick() {
+        if (budget) budget->tick();
+    }
 };
 
 // A run-time error at an expression's position in the statement text.

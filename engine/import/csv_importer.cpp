@@ -8,6 +8,7 @@
 #include "import/csv_progress.hpp"
 #include "import/csv_reader.hpp"
 #include "import/csv_value.hpp"
+#include "common/statement_budget.hpp"
 #include "kgq/error.hpp"
 #include "storage/key_encoding.hpp"
 
@@ -65,6 +66,7 @@ public:
                 check_width();
                 load_relationship();
                 ++stats_.rows;
+                StatementBudget::tick_current();
                 progress.update(reader_.position());
             }
         } else {
@@ -78,6 +80,7 @@ public:
                 check_width();
                 load_node();
                 ++stats_.rows;
+                StatementBudget::tick_current();
                 progress.update(reader_.position());
             }
         }

@@ -5,6 +5,7 @@
 // Stage: import. Callers: engine/main/stix_statements.cpp, tests/stix, bench/stix.
 #include "import/stix_importer.hpp"
 
+#include "common/statement_budget.hpp"
 #include "import/input_file.hpp"
 
 #include "import/stix_import_plan.hpp"
@@ -215,6 +216,7 @@ private:
         node_of_.reserve(plan_.objects.size());
         rebuild_.assign(plan_.objects.size(), false);
         for (std::size_t i = 0; i < plan_.objects.size(); ++i) {
+            StatementBudget::tick_current();
             const BundleObject& obj = plan_.objects[i];
             if (obj.relationship) continue;
             ++report_.objects;
@@ -294,6 +296,7 @@ private:
     void load_references() {
         NameMap<TypeId> relation_of;  // property name -> relation type
         for (std::size_t i = 0; i < plan_.objects.size(); ++i) {
+            StatementBudget::tick_current();
             if (!rebuild_[i]) continue;
             const BundleObject& obj = plan_.objects[i];
             const NodeId source = node_of_.find(obj.id)->second;

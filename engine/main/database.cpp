@@ -5,6 +5,7 @@
 #include "kgq/database.hpp"
 
 #include "binder/binder.hpp"
+#include "common/statement_budget.hpp"
 #include "executor/executor.hpp"
 #include "executor/physical_operator.hpp"
 #include "function/procedure_registry.hpp"
@@ -15,6 +16,7 @@
 #include "planner/planner.hpp"
 #include "value/temporal.hpp"
 
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -25,6 +27,9 @@ struct Database::Impl {
     catalog::Catalog catalog;
     storage::GraphStore store{catalog};
     function::ProcedureRegistry procedures;
+    // Set by interrupt(), cleared when a run begins; lock-free so a signal handler may set it.
+    std::atomic<bool> interrupt_requested{false};
+    static_assert(std::atomic<bool>::is_always_lock_free);
 
     // `at` is the line and column where the statement begins (the caller tracks them as it
     // walks the script, so a long script costs linear time, not quadratic).
@@ -103,7 +108,8 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
         return result;
     }
     if (options.check_only) return result;
-    executor::ExecutionContext ctx{store, params, bound, text, {}, {}, statement.mode == ast::ExplainMode::Profile};
+    executor::ExecutionContext ctx{store, params, bound, text, {}, {}, statement.mode == ast::ExplainMode::Profile, {},
+                                   StatementBudget::current()};
     auto rows = executor::execute(plan, ctx);
     materialize_rows(store, rows);
     result.mutable_rows() = std::move(rows);
@@ -131,8 +137,11 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
     auto started = std::chrono::steady_clock::now();
     Result result;
     value::StatementClock clock;  // every "now" in one statement is the same instant
+    StatementBudget budget(&interrupt_requested, options.timeout, options.max_memory);
+    StatementBudget::Scope budget_scope(budget);
     store.begin_statement();
     try {
+        budget.check();  // an interrupt between two statements stops the next before it starts
         result = boost::apply_visitor(
             [&](const auto& body) -> Result {
                 using B = std::decay_t<decltype(body)>;
@@ -205,6 +214,7 @@ bool Database::run(std::string_view text, const Parameters& params, const Execut
         on_result(r);
         return false;
     }
+    impl_->interrupt_requested.store(false);
     bool all_ok = true;
     // Line and column of each statement's start, counted on from the previous statement's.
     std::uint32_t counted_to = 0;
@@ -224,6 +234,7 @@ bool Database::run(std::string_view text, const Parameters& params, const Execut
         all_ok &= ok;
         if (!on_result(r)) break;
         if (!ok && !options.continue_on_error) break;
+        if (!ok && r.error().kind == ErrorKind::Interrupted) break;  // a stop ends the whole run
     }
     return all_ok;
 }
@@ -237,6 +248,8 @@ Result Database::execute(std::string_view text, const Parameters& params) {
     });
     return last;
 }
+
+void Database::interrupt() noexcept { impl_->interrupt_requested.store(true); }
 
 SchemaInfo Database::schema() const { return describe_schema(impl_->catalog, impl_->store); }
 

@@ -12,6 +12,7 @@ const char* error_kind_name(ErrorKind kind) {
         case ErrorKind::Schema: return "Schema error";
         case ErrorKind::Runtime: return "Runtime error";
         case ErrorKind::Io: return "I/O error";
+        case ErrorKind::Interrupted: return "Interrupted";
     }
     return "Error";
 }

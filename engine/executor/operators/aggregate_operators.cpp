@@ -42,6 +42,7 @@ public:
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (op_.multiplicity_slot >= 0) return next_weighted_count(ctx, row);
         if (!done_) consume(ctx);
         if (position_ >= order_.size()) return false;
@@ -64,7 +65,7 @@ private:
             const Value& weight = in[op_.multiplicity_slot];
             total += weight.is_int() ? weight.as_int() : 1;
         }
-        row = Row(ctx.query.slot_count + 1 > in.size() ? ctx.query.slot_count + 1 : in.size());
+        row = Row(std::size_t(ctx.query.slot_count) + 1 > in.size() ? std::size_t(ctx.query.slot_count) + 1 : in.size());
         for (const auto& spec : projection_.aggregates) row[spec.slot] = Value(total);
         return true;
     }
@@ -164,7 +165,8 @@ public:
             it->second += w;
         }
     }
-    bool next(ExecutionContext&, Row& row) override {
+    bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (position_ >= order_.size()) return false;
         storage::NodeId id = order_[position_++];
         row.assign(width_, Value());
@@ -189,6 +191,7 @@ public:
         seen_.clear();
     }
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         while (child->next(ctx, row)) {
             std::vector<Value> key;
             key.reserve(op_.slots.size());
@@ -213,6 +216,7 @@ public:
         position_ = 0;
     }
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (!sorted_) {
             Row r;
             while (child->next(ctx, r)) {
@@ -221,7 +225,10 @@ public:
                 e.row = std::move(r);
                 rows_.push_back(std::move(e));
             }
+            // The comparison ticks: sorting millions of rows can be stopped too (a throw
+            // leaves rows_ valid, and the statement discards it).
             std::stable_sort(rows_.begin(), rows_.end(), [&](const Entry& a, const Entry& b) {
+                ctx.tick();
                 for (std::size_t i = 0; i < op_.sort_keys.size(); ++i) {
                     int c = value::order(a.keys[i], b.keys[i]);
                     if (c != 0) return op_.sort_keys[i]->descending ? c > 0 : c < 0;

@@ -86,9 +86,11 @@ public:
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (resolved_.impossible) return false;
         while (true) {
             while (position_ < steps_.size()) {
+                ctx.tick();
                 const Step& s = steps_[position_++];
                 if (rel_used(op_, input_, s.rel)) continue;
                 if (op_.target_bound) {
@@ -202,6 +204,7 @@ public:
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (resolved_.impossible) return false;
         const auto& store = ctx.store;
         while (child->next(ctx, row)) {
@@ -272,6 +275,7 @@ public:
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (resolved_.impossible) return false;
         while (true) {
             if (position_ < results_.size()) {
@@ -348,18 +352,36 @@ private:
         results_.emplace_back(path, node);
     }
 
-    void search(ExecutionContext& ctx, NodeId node, std::vector<RelId>& path) {
-        emit_if_complete(node, path);
-        if (op_.max_hops >= 0 && static_cast<std::int64_t>(path.size()) >= op_.max_hops) return;
-        std::vector<Step> steps;
-        neighbours(ctx.store, node, resolved_.types, op_.direction, steps);
-        for (const Step& s : steps) {
+    // Depth-first over trails from `start`, with an explicit stack: an unbounded [*] on a long
+    // chain is as deep as the chain, too deep for the call stack. frames.size() is always
+    // path.size() + 1. Each step ticks, so interrupts and budgets stop a runaway search.
+    void search(ExecutionContext& ctx, NodeId start, std::vector<RelId>& path) {
+        struct Frame {
+            std::vector<Step> steps;
+            std::size_t next = 0;
+        };
+        std::vector<Frame> frames;
+        auto enter = [&](NodeId node) {
+            emit_if_complete(node, path);
+            frames.emplace_back();
+            if (op_.max_hops < 0 || static_cast<std::int64_t>(path.size()) < op_.max_hops)
+                neighbours(ctx.store, node, resolved_.types, op_.direction, frames.back().steps);
+        };
+        enter(start);
+        while (!frames.empty()) {
+            ctx.tick();
+            Frame& frame = frames.back();
+            if (frame.next == frame.steps.size()) {
+                frames.pop_back();
+                if (!frames.empty()) path.pop_back();
+                continue;
+            }
+            const Step s = frame.steps[frame.next++];
             if (std::find(path.begin(), path.end(), s.rel) != path.end()) continue;
             if (rel_used(op_, input_, s.rel)) continue;
             if (!rel_matches(ctx, s.rel)) continue;
             path.push_back(s.rel);
-            search(ctx, s.neighbor, path);
-            path.pop_back();
+            enter(s.neighbor);
         }
     }
 
@@ -382,6 +404,7 @@ public:
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (resolved_.impossible) return false;
         while (true) {
             if (position_ < paths_.size()) {

@@ -26,6 +26,7 @@ public:
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         while (true) {
             if (matches_) {
                 while (position_ < matches_->size()) {

@@ -147,6 +147,21 @@ struct Walker {
     std::vector<Level> levels;
     std::vector<std::uint64_t> frame;  // node or relationship id per slot
     std::atomic<std::size_t>* next_morsel = nullptr;  // shared position in the first scan
+    // Looked at once per morsel: a stopped statement's walkers return early, and the thread
+    // that runs the statement then throws the reason (StatementBudget::check()).
+    const StatementBudget* budget = nullptr;
+    // One walk from a single start node can be long (a dense graph): expansions look too,
+    // every 4096th. Once stopped, every level returns at once; the count is then discarded.
+    std::uint32_t countdown = 4096;
+    bool stopped = false;
+    bool stopping() {
+        if (stopped) return true;
+        if (--countdown == 0) {
+            countdown = 4096;
+            stopped = budget && budget->should_stop();
+        }
+        return stopped;
+    }
     static constexpr std::size_t morsel_size = 64;
 
     bool has_table(const TableSet& tables, const storage::GraphStore& store, NodeId id) const {
@@ -231,6 +246,7 @@ struct Walker {
                 if (index == 0 && next_morsel) {  // the first scan is shared out in morsels
                     const std::size_t n = level.scan_nodes.size();
                     for (std::size_t begin; (begin = next_morsel->fetch_add(morsel_size)) < n;) {
+                        if (stopped || (budget && budget->should_stop())) return total;
                         for (std::size_t i = begin; i < std::min(n, begin + morsel_size); ++i) {
                             ++level.rows;
                             frame[level.slot] = level.scan_nodes[i];
@@ -276,6 +292,7 @@ struct Walker {
                 return run(store, index + 1);
             case Level::Kind::Expand:
             case Level::Kind::ExpandCount: {
+                if (stopping()) return 0;
                 const NodeId from = frame[level.from_slot];
                 if (from == null || (level.into && frame[level.slot] == null)) return 0;
                 const bool count_only = level.kind == Level::Kind::ExpandCount;
@@ -334,9 +351,10 @@ public:
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (done_) return false;
         done_ = true;
-        std::int64_t total = count_in_parallel(ctx.store);
+        std::int64_t total = count_in_parallel(ctx.store, ctx.budget);
         if (ctx.profile) report(ctx);
         if (total == 0) return false;
         row.assign(width_, Value());
@@ -534,7 +552,7 @@ private:
 
     // Morsel-driven: every thread takes the next few nodes of the first scan until none are
     // left. Small scans (and a machine with one core) run on the calling thread alone.
-    std::int64_t count_in_parallel(const storage::GraphStore& store) {
+    std::int64_t count_in_parallel(const storage::GraphStore& store, StatementBudget* budget) {
         store.index_all();  // nothing left for a reader to write: the threads only read
         std::size_t threads = std::min<std::size_t>(8, std::max(1u, std::thread::hardware_concurrency()));
         if (levels_.empty() || levels_[0].kind != Level::Kind::Scan || levels_[0].scan_nodes.size() < 4 * Walker::morsel_size)
@@ -545,6 +563,7 @@ private:
             w.levels = levels_;
             w.frame.assign(width_, storage::no_node);
             w.next_morsel = &next_morsel;
+            w.budget = budget;
         }
         std::vector<std::int64_t> totals(threads, 0);
         std::vector<std::exception_ptr> errors(threads);
@@ -562,6 +581,7 @@ private:
         for (auto& e : errors) {
             if (e) std::rethrow_exception(e);
         }
+        if (budget) budget->check();  // walkers that stopped early leave a partial count: never return it
         // Rows per level for PROFILE: the sum over the walkers.
         for (std::size_t l = 0; l < levels_.size(); ++l) {
             levels_[l].rows = 0;

@@ -15,6 +15,7 @@ class FilterOperator final : public PhysicalOperator {
 public:
     explicit FilterOperator(const LogicalOperator& op) : op_(op) {}
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         while (child->next(ctx, row)) {
             bool keep = true;
             for (const auto* predicate : op_.expressions) {
@@ -36,6 +37,7 @@ class ProjectOperator final : public PhysicalOperator {
 public:
     explicit ProjectOperator(const LogicalOperator& op) : op_(op) {}
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (!child->next(ctx, row)) return false;
         // Evaluate all first: an item may read a slot another item writes (WITH a AS b, b AS a).
         values_.clear();
@@ -59,6 +61,7 @@ public:
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         while (true) {
             if (active_) {
                 if (inner_->next(ctx, row)) {
@@ -96,6 +99,7 @@ public:
         position_ = 0;
     }
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         while (true) {
             if (position_ < items_.size()) {
                 row = input_;
@@ -148,6 +152,7 @@ public:
         remaining_ = count_argument(ctx, *op_.expressions[0], "SKIP");
     }
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         while (remaining_ > 0) {
             if (!child->next(ctx, row)) return false;
             --remaining_;
@@ -168,6 +173,7 @@ public:
         remaining_ = count_argument(ctx, *op_.expressions[0], "LIMIT");
     }
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (remaining_ <= 0) return false;
         if (!child->next(ctx, row)) return false;
         --remaining_;
@@ -190,6 +196,7 @@ public:
         while (child->next(ctx, r)) rows_.push_back(r);
     }
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (rows_.empty()) return false;
         row = std::move(rows_.front());
         rows_.pop_front();
@@ -209,6 +216,7 @@ public:
         left_done_ = false;
     }
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (!left_done_) {
             if (child->next(ctx, row)) return true;
             left_done_ = true;
@@ -236,6 +244,7 @@ public:
         position_ = 0;
     }
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         const binder::BoundCall& call = *op_.call;
         while (true) {
             if (position_ < outputs_.size()) {

@@ -15,7 +15,8 @@ public:
         argument_ = &argument;
         done_ = false;
     }
-    bool next(ExecutionContext&, Row& row) override {
+    bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (done_) return false;
         done_ = true;
         row = *argument_;
@@ -40,6 +41,7 @@ public:
     }
 
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         while (true) {
             if (have_input_ && position_ < nodes_.size()) {
                 storage::NodeId id = nodes_[position_++];
@@ -73,6 +75,7 @@ class NodeByKeyOperator final : public PhysicalOperator {
 public:
     explicit NodeByKeyOperator(const LogicalOperator& op) : op_(op) {}
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         while (child->next(ctx, row)) {
             Value key = evaluate(*op_.key_expression, row, ctx);
             if (key.is_null()) continue;

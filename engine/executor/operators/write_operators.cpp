@@ -174,6 +174,7 @@ class CreateOperator final : public PhysicalOperator {
 public:
     explicit CreateOperator(const LogicalOperator& op) : op_(op) {}
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (!child->next(ctx, row)) return false;
         create_pattern(*op_.pattern, row, ctx);
         return true;
@@ -192,6 +193,7 @@ public:
         position_ = 0;
     }
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         while (true) {
             if (position_ < pending_.size()) {
                 row = std::move(pending_[position_++]);
@@ -244,6 +246,7 @@ class SetOperator final : public PhysicalOperator {
 public:
     explicit SetOperator(const LogicalOperator& op) : op_(op) {}
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (!child->next(ctx, row)) return false;
         for (const auto& item : *op_.set_items) apply_set_item(item, row, ctx);
         return true;
@@ -257,6 +260,7 @@ class RemoveOperator final : public PhysicalOperator {
 public:
     explicit RemoveOperator(const LogicalOperator& op) : op_(op) {}
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (!child->next(ctx, row)) return false;
         auto& store = ctx.store;
         for (const auto& item : op_.remove->items) {
@@ -301,6 +305,7 @@ public:
         position_ = 0;
     }
     bool next(ExecutionContext& ctx, Row& row) override {
+        ctx.tick();
         if (!done_) run(ctx);
         if (position_ >= rows_.size()) return false;
         row = std::move(rows_[position_++]);

@@ -10,6 +10,8 @@
 #include "kgq/schema_info.hpp"
 #include "kgq/value.hpp"
 
+#include <chrono>
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <memory>
@@ -28,6 +30,12 @@ struct ExecuteOptions {
     bool continue_on_error = false;
     // Type-check only: parse and bind every statement, run none (kgq --check).
     bool check_only = false;
+    // Budgets of each statement; zero means none. Past either, the statement stops, rolls
+    // back and fails with ErrorKind::Interrupted (code TimeBudgetExceeded or
+    // MemoryBudgetExceeded). Memory is the growth of the process's resident memory while the
+    // statement runs: its intermediate results, buffers and output rows.
+    std::chrono::milliseconds timeout{0};
+    std::size_t max_memory = 0;  // bytes
 };
 
 class Database {
@@ -49,6 +57,12 @@ public:
              const std::function<bool(const Result&)>& on_result);
 
     SchemaInfo schema() const;
+
+    // Stops the statement that is running (and the rest of its run()/execute() call) at its
+    // next check, within milliseconds in every operator and importer: it rolls back and
+    // fails with ErrorKind::Interrupted. Safe from another thread and from a signal handler
+    // (it only sets an atomic flag). A call while nothing runs is forgotten at the next run().
+    void interrupt() noexcept;
 
     // Registers a procedure for CALL that answers from a table: each row holds the input
     // values then the output values, and a call yields the outputs of the rows whose inputs

@@ -16,6 +16,10 @@ enum class ErrorKind {
     Schema,    // a strict schema is violated: unknown type/property, bad endpoints, key collision
     Runtime,   // everything else found while running: division by zero, bad argument, ...
     Io,        // files that cannot be read or written, malformed import data
+    // The statement was stopped and rolled back: Database::interrupt() (code "Interrupted"),
+    // or it outgrew ExecuteOptions' time or memory budget ("TimeBudgetExceeded",
+    // "MemoryBudgetExceeded").
+    Interrupted,
 };
 
 const char* error_kind_name(ErrorKind kind);  // "Syntax error", "Type error", ...

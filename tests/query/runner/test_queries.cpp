@@ -70,6 +70,7 @@ std::string short_kind(ErrorKind k) {
         case ErrorKind::Schema: return "Schema";
         case ErrorKind::Runtime: return "Runtime";
         case ErrorKind::Io: return "Io";
+        case ErrorKind::Interrupted: return "Interrupted";
     }
     return "?";
 }

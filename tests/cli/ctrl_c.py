@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+# tests/cli/ctrl_c.py — Ctrl-C in a real terminal (a pty): at the prompt it clears the input,
+# while a statement runs it stops that statement and the prompt comes back with the graph
+# intact; in a batch run (kgq -c ...) SIGINT stops the statement and kgq exits 130.
+# Usage: ctrl_c.py KGQ_BINARY REPO_ROOT. Prints "N passed, N failed".
+import os, pty, select, signal, subprocess, sys, time
+
+kgq, root = sys.argv[1], sys.argv[2]
+graph = os.path.join(root, "graphs", "unc4841", "unc4841.kgq")
+runaway = "MATCH p=(a)-[*1..10]-(b) RETURN count(p);"
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    print(("ok   " if ok else "FAIL ") + what)
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+
+
+def read_until(fd, needle, timeout):
+    out = b""
+    end = time.time() + timeout
+    while time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.1)
+        if r:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+            if needle.encode() in out:
+                return True, out
+    return False, out
+
+
+# --- interactive
+pid, fd = pty.fork()
+if pid == 0:
+    os.environ["HOME"] = "/tmp"  # keep the user's history file out of it
+    os.execv(kgq, [kgq, graph])
+ok, out = read_until(fd, "kgq> ", 20)
+check(ok, "the prompt opens on the bundled graph")
+os.write(fd, b"MATCH (n) RETURN")
+time.sleep(0.3)
+os.write(fd, b"\x03")
+ok, out = read_until(fd, "kgq> ", 5)
+check(ok, "Ctrl-C at the prompt gives a fresh prompt")
+os.write(fd, runaway.encode() + b"\r")
+time.sleep(1.0)
+started = time.time()
+os.write(fd, b"\x03")
+ok, out = read_until(fd, "kgq> ", 10)
+check(ok and b"interrupted" in out, "Ctrl-C stops the running statement and the prompt comes back (%.0f ms)" % ((time.time() - started) * 1000))
+os.write(fd, b"MATCH (n) RETURN count(n) AS nodes;\r")
+ok, out = read_until(fd, "(1 row)", 10)
+check(ok and b"41" in out, "the graph is intact after the stop")
+os.write(fd, b":quit\r")
+try:
+    _, status = os.waitpid(pid, 0)
+    check(os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, ":quit exits 0")
+except ChildProcessError:
+    check(False, ":quit exits 0")
+
+# --- batch: SIGINT during -c
+p = subprocess.Popen([kgq, graph, "-c", runaway], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+time.sleep(1.5)
+p.send_signal(signal.SIGINT)
+try:
+    out, err = p.communicate(timeout=10)
+    check(p.returncode == 130 and b"interrupted" in err, "SIGINT in a batch run stops the statement, exit 130 (got %d)" % p.returncode)
+except subprocess.TimeoutExpired:
+    p.kill()
+    check(False, "SIGINT in a batch run stops the statement")
+
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
