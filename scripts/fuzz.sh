@@ -31,6 +31,9 @@ mkdir -p "$work/logs"
 symbolizer=$(command -v llvm-symbolizer-14 || command -v llvm-symbolizer || true)
 [ -n "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH="$symbolizer"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+# ASan frames are several times larger than Release ones: give the recursion what a Release
+# build has in 8 MB (as .ci/run does for CTest).
+ulimit -s 65536 2>/dev/null || echo "fuzz: cannot raise the stack limit to 64 MB; deep inputs may overflow" >&2
 
 # The fuzzers run in a scratch folder: nothing they do can write into the repository.
 scratch=$(mktemp -d)
