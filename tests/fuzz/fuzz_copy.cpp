@@ -63,10 +63,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string nodes = scratch().write("nodes.csv", rest.substr(0, split));
     kgq::Database db;
     if (*setup.schema) kgq::fuzz::run_all(db, setup.schema);
-    const kgq::Result r = db.execute(copy(setup.node_copy, nodes));
+    const kgq::Result r = kgq::fuzz::run_one(db, copy(setup.node_copy, nodes));
     if (split != std::string_view::npos) {
         const std::string rels = scratch().write("rels.csv", rest.substr(split + 1));
-        db.execute(copy(setup.rel_copy, rels));
+        kgq::fuzz::run_one(db, copy(setup.rel_copy, rels));
     }
     if (r.ok()) kgq::fuzz::run_all(db, "MATCH (n) RETURN n; MATCH (a)-[r]->(b) RETURN a, r, b");
     return 0;

@@ -42,21 +42,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string bundle = scratch().write("bundle.json", json);
     {
         kgq::Database db;
-        const kgq::Result r = db.execute("IMPORT STIX " + quoted(bundle));
+        const kgq::Result r = kgq::fuzz::run_one(db, "IMPORT STIX " + quoted(bundle));
         if (r.ok()) {
             kgq::fuzz::run_all(db, queries);
             const std::string exported = scratch().file("export.json");
-            if (db.execute("EXPORT STIX " + quoted(exported)).ok()) {
+            if (kgq::fuzz::run_one(db, "EXPORT STIX " + quoted(exported)).ok()) {
                 kgq::Database again;
-                if (again.execute("IMPORT STIX " + quoted(exported)).ok()) kgq::fuzz::run_all(again, queries);
-                db.execute("IMPORT STIX " + quoted(exported));  // the same objects again: updates
+                if (kgq::fuzz::run_one(again, "IMPORT STIX " + quoted(exported)).ok()) kgq::fuzz::run_all(again, queries);
+                kgq::fuzz::run_one(db, "IMPORT STIX " + quoted(exported));  // the same objects again: updates
             }
         }
     }
     {
         kgq::Database db;
         kgq::fuzz::run_all(db, strict_schema);
-        if (db.execute("IMPORT STIX " + quoted(bundle)).ok()) kgq::fuzz::run_all(db, queries);
+        if (kgq::fuzz::run_one(db, "IMPORT STIX " + quoted(bundle)).ok()) kgq::fuzz::run_all(db, queries);
     }
     return 0;
 }
