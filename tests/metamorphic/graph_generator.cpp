@@ -97,6 +97,7 @@ int Graph::root(int t) const {
 }
 
 bool Graph::has_key(int t) const {
+    if (t < 0) return false;
     for (const auto& p : types[root(t)].props)
         if (p.key) return true;
     return false;

@@ -22,6 +22,7 @@ struct Stats {
 void usage() {
     std::cerr << "usage: kgq_metamorphic [--seed N] [--checks N] [--seconds S] [--verbose] [--relation NAME]\n"
                  "                       [--known-bugs]   (also generate what hits the known engine bugs)\n"
+                 "                       [--print-graph R] (print round R's graph script and stop)\n"
                  "       kgq_metamorphic --exec FILE   (run a kgq script, print every answer: for repros)\n";
 }
 
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
     double seconds = -1;
     bool verbose = false;
     std::string only;
+    long print_round = -1;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto next = [&]() -> const char* {
@@ -63,6 +65,7 @@ int main(int argc, char** argv) {
         else if (a == "--verbose") verbose = true;
         else if (a == "--relation") only = next();
         else if (a == "--known-bugs") kgqm::include_known_bugs = true;
+        else if (a == "--print-graph") print_round = std::strtol(next(), nullptr, 10);
         else if (a == "--exec") return exec_file(next());
         else {
             usage();
@@ -91,6 +94,10 @@ int main(int argc, char** argv) {
         bool big = round % 10 == 9;  // every tenth round: ~300 nodes, the cheaper relations
         bool medium = round % 10 == 4 || round % 10 == 7;
         kgqm::Graph g = kgqm::generate_graph(rng, strict, big ? 2 : medium ? 1 : 0);
+        if (round == print_round) {
+            std::cout << g.script();
+            return 0;
+        }
         auto db = std::make_unique<kgq::Database>();
         auto load = [&]() -> bool {
             db = std::make_unique<kgq::Database>();
@@ -105,6 +112,7 @@ int main(int argc, char** argv) {
         if (!load()) continue;
         kgqm::QueryGen gen(rng, g);
         gen.big = big;
+        gen.medium = medium;
         auto applies = [&](const kgqm::Relation& r) {
             return (only.empty() || only == r.name) && (strict || !r.strict_only) && (!big || r.on_big_graphs);
         };
@@ -127,6 +135,7 @@ int main(int argc, char** argv) {
             c.graph = g;
             if (!rel->make(gen, g, c)) continue;
             kgqm::Verdict v;
+            auto check_start = std::chrono::steady_clock::now();
             try {
                 v = rel->check(*db, c);
             } catch (const std::exception& e) {
@@ -134,6 +143,10 @@ int main(int argc, char** argv) {
                 v.why = std::string("an exception escaped Database::execute: ") + e.what();
                 v.graph_changed = true;
             }
+            double check_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - check_start).count();
+            if (verbose && check_seconds > 1.0)
+                std::cout << "slow " << rel->name << " (" << check_seconds << " s, round " << round << "):\n"
+                          << (c.q.match.empty() ? c.text : c.q.render()) << "\n";
             Stats& s = stats[rel->name];
             if (v.status == kgqm::Verdict::Pass) {
                 ++s.passed;

@@ -232,6 +232,17 @@ NodePat QueryGen::node(Query& q, bool optional, bool allow_reuse, int hint_type)
             v.type = g_.type_index(n.label);
             v.types = {v.type};
         }
+        if (chance(rng_, 10)) {  // label alternatives (A|B), in open graphs also conjunctions (A:B)
+            std::string other = label_for(g_.strict ? -1 : hint_type);
+            if (other != n.label) {
+                bool conjunction = !g_.strict && chance(rng_, 40);
+                n.label += (conjunction ? ":" : "|") + other;
+                if (g_.strict) {
+                    v.type = -1;
+                    v.types.push_back(g_.type_index(other));
+                }
+            }
+        }
     }
     if (g_.strict && v.type >= 0 && g_.has_key(v.type) && chance(rng_, 12)) {
         n.props = "{k: " + std::to_string(pick(rng_, int(g_.nodes.size()) + 3)) + "}";
@@ -281,7 +292,7 @@ PathPat QueryGen::path(Query& q, const Shape& shape, bool optional, bool first_p
                 if (r.lo == 0) r.lo = 1;
                 if (!varlen_safe(g_, r.types)) r.types.clear(), v.rel_type.clear();
             }
-            r.hi = std::min(3, std::max(r.lo, 1) + pick(rng_, 3));
+            r.hi = std::min(medium ? 2 : 3, std::max(r.lo, 1) + pick(rng_, 3));
             v.kind = VarKind::RelList;
         }
         p.rels.push_back(r);
@@ -495,7 +506,7 @@ Query QueryGen::query(const Shape& shape) {
     Query q;
     next_node_ = next_rel_ = next_path_ = 0;
     int parts = 1 + (chance(rng_, 35) ? 1 : 0) + (chance(rng_, 12) ? 1 : 0);
-    parts = std::min(parts, big ? 1 : shape.max_parts);
+    parts = std::min(parts, big ? 1 : medium ? std::min(2, shape.max_parts) : shape.max_parts);
     for (int i = 0; i < parts; ++i) q.match.push_back(path(q, shape, false, i == 0));
     if (chance(rng_, 65)) q.where = predicate(q, true, 2);
     if (shape.optional && chance(rng_, 25)) {

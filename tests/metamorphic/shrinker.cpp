@@ -237,7 +237,7 @@ Case shrink(const Case& failing, const Relation& rel, int max_attempts) {
         progress = false;
         std::vector<Case> candidates;
         graph_variants(best, candidates);
-        if (best.relation != "atomic_write") query_variants(best, candidates);
+        if (best.relation != "atomic_write" && best.relation != "noop_write") query_variants(best, candidates);
         for (const auto& cand : candidates) {
             if (++attempts > max_attempts) break;
             if (run_case(cand, rel).status == Verdict::Fail) {
