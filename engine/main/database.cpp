@@ -17,6 +17,8 @@
 #include "value/temporal.hpp"
 
 #include <atomic>
+#include <mutex>
+#include <shared_mutex>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -30,6 +32,9 @@ struct Database::Impl {
     // Set by interrupt(), cleared when a run begins; lock-free so a signal handler may set it.
     std::atomic<bool> interrupt_requested{false};
     static_assert(std::atomic<bool>::is_always_lock_free);
+    // Many statements that only read run together; one that writes (data or schema) runs
+    // alone, so no reader sees it half-applied (API thread safety, database.hpp).
+    mutable std::shared_mutex lock;
 
     // `at` is the line and column where the statement begins (the caller tracks them as it
     // walks the script, so a long script costs linear time, not quadratic).
@@ -74,6 +79,26 @@ Error syntax_error(const grammar::SyntaxError& e, std::string_view text) {
     error.length = 1;
     error.at_compile_time = true;
     return error;
+}
+
+// Whether a statement may change the graph or the schema: it then takes the write lock and
+// the undo log. Decided from the text alone, before binding (which reads the catalog).
+bool statement_writes(const ast::Statement& statement) {
+    const auto* query = boost::get<ast::RegularQuery>(&statement.body);
+    if (!query) return boost::get<ast::ExportStix>(&statement.body) == nullptr;  // schema, COPY, IMPORT
+    auto part_writes = [](const ast::SingleQuery& part) {
+        for (const auto& clause : part.clauses) {
+            const bool write = boost::get<ast::Create>(&clause) || boost::get<ast::Merge>(&clause) ||
+                               boost::get<ast::SetClause>(&clause) || boost::get<ast::Remove>(&clause) ||
+                               boost::get<ast::Delete>(&clause);
+            if (write) return true;
+        }
+        return false;
+    };
+    if (part_writes(query->first)) return true;
+    for (const auto& u : query->unions)
+        if (part_writes(u.query)) return true;
+    return false;
 }
 
 }  // namespace
@@ -139,7 +164,9 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
     value::StatementClock clock;  // every "now" in one statement is the same instant
     StatementBudget budget(&interrupt_requested, options.timeout, options.max_memory);
     StatementBudget::Scope budget_scope(budget);
-    store.begin_statement();
+    // A statement that only reads leaves the store's undo log alone: readers run side by side.
+    const bool writes = statement_writes(statement);
+    if (writes) store.begin_statement();
     try {
         budget.check();  // an interrupt between two statements stops the next before it starts
         result = boost::apply_visitor(
@@ -168,9 +195,9 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
                 }
             },
             statement.body);
-        store.commit();
+        if (writes) store.commit();
     } catch (const Exception& ex) {
-        store.rollback();
+        if (writes) store.rollback();
         Error error = ex.error();
         if (error.source.empty()) error.source = options.source_name;
         // Errors from below the binder (catalog, importers) carry no position: point at the statement.
@@ -182,7 +209,7 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
         }
         result = Result::failure(std::move(error));
     } catch (const std::bad_alloc&) {
-        store.rollback();
+        if (writes) store.rollback();
         Error error;
         error.kind = ErrorKind::Runtime;
         error.code = "MemoryError";
@@ -190,7 +217,7 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
         error.at_compile_time = false;
         result = Result::failure(std::move(error));
     } catch (const std::exception& ex) {
-        store.rollback();
+        if (writes) store.rollback();
         Error error;
         error.kind = ErrorKind::Runtime;
         error.code = "InternalError";
@@ -229,7 +256,14 @@ bool Database::run(std::string_view text, const Parameters& params, const Execut
             at = grammar::line_column(text, statement.begin);
         }
         counted_to = statement.begin;
-        Result r = impl_->run_statement(statement, text, at, params, options);
+        Result r;
+        if (statement_writes(statement)) {
+            std::unique_lock writer(impl_->lock);
+            r = impl_->run_statement(statement, text, at, params, options);
+        } else {
+            std::shared_lock reader(impl_->lock);
+            r = impl_->run_statement(statement, text, at, params, options);
+        }
         bool ok = r.ok();
         all_ok &= ok;
         if (!on_result(r)) break;
@@ -251,7 +285,10 @@ Result Database::execute(std::string_view text, const Parameters& params) {
 
 void Database::interrupt() noexcept { impl_->interrupt_requested.store(true); }
 
-SchemaInfo Database::schema() const { return describe_schema(impl_->catalog, impl_->store); }
+SchemaInfo Database::schema() const {
+    std::shared_lock reader(impl_->lock);
+    return describe_schema(impl_->catalog, impl_->store);
+}
 
 bool Database::register_procedure(const std::string& name, const std::vector<ProcedureParameter>& inputs,
                                   const std::vector<ProcedureParameter>& outputs,
@@ -279,6 +316,7 @@ bool Database::register_procedure(const std::string& name, const std::vector<Pro
         out.emplace_back();
         if (!field(p, out.back())) return false;
     }
+    std::unique_lock writer(impl_->lock);
     impl_->procedures.register_table(name, std::move(in), std::move(out), std::move(rows));
     return true;
 }

@@ -614,12 +614,17 @@ void GraphStore::begin_statement() {
     impl_->in_statement = true;
 }
 
-void GraphStore::commit() {
-    // Index what the statement created now, so that reads find the adjacency ready.
-    for (RelTable& table : impl_->rel_tables) {
+// Index what a statement left pending now, so that reads find the adjacency ready and never
+// write (many readers may then share the store: Database's reader-writer lock).
+void GraphStore::Impl::index_for_readers() {
+    for (RelTable& table : rel_tables) {
         if (table.indexed_rows != table.row_rel.size() || table.out.wants_rebuild() || table.in.wants_rebuild())
-            impl_->index_pending(table);
+            index_pending(table);
     }
+}
+
+void GraphStore::commit() {
+    impl_->index_for_readers();
     std::vector<undo::Entry>().swap(impl_->log);  // a bulk load's log can be large: give it back
     impl_->in_statement = false;
 }
@@ -629,6 +634,7 @@ void GraphStore::rollback() {
     impl_->in_statement = false;  // undoing must not log itself
     for (auto it = log.rbegin(); it != log.rend(); ++it) impl_->undo(*it);
     log.clear();
+    impl_->index_for_readers();
 }
 
 bool GraphStore::in_statement() const { return impl_->in_statement; }

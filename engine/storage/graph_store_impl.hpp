@@ -87,6 +87,7 @@ struct GraphStore::Impl {
     // The table with its adjacency up to date (indexes pending rows first).
     const RelTable* indexed_rel_table(TypeId type);
     void index_pending(RelTable& table);
+    void index_for_readers();
     Value* node_slot(NodeId id, PropertyKeyId key);
     Value* rel_slot(RelId id, PropertyKeyId key);
 

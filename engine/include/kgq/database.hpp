@@ -38,6 +38,12 @@ struct ExecuteOptions {
     std::size_t max_memory = 0;  // bytes
 };
 
+// Thread safety: one Database may be shared by many threads. Statements that only read
+// (MATCH ... RETURN, EXPORT STIX, CALL) run concurrently; a statement that writes (CREATE,
+// MERGE, SET, REMOVE, DELETE, COPY, IMPORT STIX, schema declarations) waits for the readers
+// and runs alone, so no reader ever sees a half-applied statement. Each statement is locked
+// on its own: the statements of one run() are not isolated from other threads' writes
+// between them. interrupt() stops every statement running at that moment.
 class Database {
 public:
     Database();
