@@ -2,6 +2,8 @@
 // Stage: export. Callers: engine/main/stix_statements.cpp, tests/stix.
 #include "import/stix_exporter.hpp"
 
+#include "common/statement_budget.hpp"
+
 #include "common/atomic_file.hpp"
 #include "import/stix_values.hpp"
 #include "import/stix_vocabulary.hpp"
@@ -141,6 +143,7 @@ void StixExporter::for_each_object(StixExportReport& report, const Selection& se
     };
     std::vector<bool> written_as_reference(store_.rel_capacity(), false);
     for (NodeId n = 0; n < store_.node_capacity(); ++n) {
+        StatementBudget::tick_current();  // an interrupted export leaves the old file (AtomicFileWriter)
         if (!store_.node_alive(n) || !node_selected(n)) continue;
         json o = json::object();
         const auto props = store_.node_properties(n);
@@ -175,6 +178,7 @@ void StixExporter::for_each_object(StixExportReport& report, const Selection& se
     }
 
     for (RelId r = 0; r < store_.rel_capacity(); ++r) {
+        StatementBudget::tick_current();
         if (!store_.rel_alive(r) || written_as_reference[r] || !rel_selected(r)) continue;
         const std::string& relation = catalog.relation_type(store_.rel_type(r)).name;
         const NodeId source = store_.rel_source(r);
