@@ -587,6 +587,7 @@ bool make_key(QueryGen& gen, const Graph& g, Case& c) {
     NodePat* n = candidates[pick(gen.rng(), int(candidates.size()))];
     n->props.clear();
     c.var = n->var;
+    c.seed = pick(gen.rng(), 2);
     bool optional = false;
     key_node(c.q, c.var, optional);
     int r = pick(gen.rng(), 10);
@@ -612,14 +613,24 @@ Verdict check_key(kgq::Database& db, const Case& c) {
     NodePat* na = key_node(a, c.var, optional);
     NodePat* nb = key_node(b, c.var, optional);
     if (!na || !nb) return skip("no keyed node");
-    na->props = "{k: " + c.text + "}";
+    // seed bit 0: the key comes as a parameter, (n:T {k: $v}) with v given to execute().
+    kgq::Parameters params;
+    bool literal = c.text == "null" || c.text.find('.') == std::string::npos || c.text.find(".0") == c.text.size() - 2;
+    bool as_param = (c.seed & 1) && literal && (c.text == "null" || c.text.find('n') != 0);
+    if (as_param) {
+        if (c.text == "null") params["v"] = kgq::Value();
+        else if (c.text.find('.') != std::string::npos) params["v"] = kgq::Value(std::stod(c.text));
+        else params["v"] = kgq::Value(std::stoll(c.text));
+    }
+    na->props = "{k: " + (as_param ? std::string("$v") : c.text) + "}";
     Expr filter = pred_leaf(c.var + ".k + 0 = " + c.text);
     if (optional) b.opt_where = conj(filter, b.opt_where);
     else b.where = conj(filter, b.where);
     std::string ta = a.render(), tb = b.render();
     if (has(explain(db, tb), "NodeByKey")) return skip("the filtered form still uses the index");
-    Verdict v = compare(ta, run(db, ta), tb, run(db, tb), c.q.tail);
-    v.covered = has(explain(db, ta), "NodeByKey");
+    Verdict v = compare(as_param ? ":param v " + c.text + "\n" + ta : ta, run(db, ta, params), tb, run(db, tb), c.q.tail);
+    kgq::Result plan = db.execute("EXPLAIN " + ta, params);
+    v.covered = plan.ok() && has(plan.message(), "NodeByKey");
     return v;
 }
 
