@@ -398,8 +398,13 @@ struct ExportStix : Located {
     boost::optional<RegularQuery> query;
 };
 
+// BEGIN [TRANSACTION] (or START TRANSACTION), COMMIT, ROLLBACK: the statements between run
+// or roll back together.
+enum class TransactionAction { Begin, Commit, Rollback };
+struct TransactionControl : Located { TransactionAction action = TransactionAction::Begin; };
+
 struct StatementBody : x3::variant<RegularQuery, CreateNodeType, CreateRelationType, CopyFrom,
-                                   ImportStix, ExportStix> {
+                                   ImportStix, ExportStix, TransactionControl> {
     using base_type::base_type;
     using base_type::operator=;
 };

@@ -48,6 +48,7 @@ struct copy_options_class : annotate_position {};
 struct copy_option_class : annotate_position {};
 struct import_stix_class : annotate_position {};
 struct export_stix_class : annotate_position {};
+struct transaction_control_class : annotate_position {};
 
 script_type const script = "a statement";
 x3::rule<statement_class, ast::Statement> const statement = "a statement";
@@ -67,6 +68,7 @@ x3::rule<copy_options_class, std::vector<ast::CopyOption>> const copy_options = 
 x3::rule<copy_option_class, ast::CopyOption> const copy_option = "a COPY option";
 x3::rule<import_stix_class, ast::ImportStix> const import_stix = "IMPORT STIX";
 x3::rule<export_stix_class, ast::ExportStix> const export_stix = "EXPORT STIX";
+x3::rule<transaction_control_class, ast::TransactionControl> const transaction_control = "BEGIN, COMMIT or ROLLBACK";
 
 // Rules of other groups, reached through their accessors (a reference per file).
 namespace {
@@ -90,7 +92,7 @@ auto const explain_mode_def = (keyword("explain") >> attr(ast::ExplainMode::Expl
     | (keyword("profile") >> attr(ast::ExplainMode::Profile)) | attr(ast::ExplainMode::None);
 // Schema statements go first: `CREATE NODE` must not be read as a CREATE clause.
 auto const statement_body_def = create_node_type | create_relation_type | copy_from
-    | import_stix | export_stix | regular_query;
+    | import_stix | export_stix | transaction_control | regular_query;
 
 // ---------------------------------------------------------------- schema
 // CREATE [ABSTRACT] NODE TYPE Name [UNDER Super] [(prop TYPE [KEY], ...)]
@@ -156,10 +158,18 @@ auto const import_stix_def = by_actions[(keyword("import") > keyword("stix") > s
 auto const export_stix_def = keyword("export") > keyword("stix") > string_literal
     > -(keyword("from") > regular_query);
 
+// ---------------------------------------------------------------- transactions
+using ast::TransactionAction;
+auto const transaction_control_def = by_actions[
+    (keyword("begin") >> -keyword("transaction"))[set_to(&ast::TransactionControl::action, TransactionAction::Begin)]
+    | (keyword("start") >> keyword("transaction"))[set_to(&ast::TransactionControl::action, TransactionAction::Begin)]
+    | keyword("commit")[set_to(&ast::TransactionControl::action, TransactionAction::Commit)]
+    | keyword("rollback")[set_to(&ast::TransactionControl::action, TransactionAction::Rollback)]];
+
 BOOST_SPIRIT_DEFINE(script, statement, end_of_input, explain_mode, statement_body,
                     create_node_type, create_relation_type, relation_member, endpoint,
                     property_declarations, property_declaration, type_name, scalar_type_name,
-                    copy_from, copy_options, copy_option, import_stix, export_stix)
+                    copy_from, copy_options, copy_option, import_stix, export_stix, transaction_control)
 
 }  // namespace parser
 

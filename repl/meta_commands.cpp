@@ -141,6 +141,14 @@ MetaStatus max_memory(Shell& shell, std::string_view args) {
     return MetaStatus::Ok;
 }
 
+// :begin, :commit, :rollback as cypher-shell has them: the statements themselves.
+MetaStatus transaction(Shell& shell, const char* statement) {
+    return shell.run_text(statement, "") ? MetaStatus::Ok : MetaStatus::Failed;
+}
+MetaStatus begin(Shell& shell, std::string_view) { return transaction(shell, "BEGIN"); }
+MetaStatus commit(Shell& shell, std::string_view) { return transaction(shell, "COMMIT"); }
+MetaStatus rollback(Shell& shell, std::string_view) { return transaction(shell, "ROLLBACK"); }
+
 MetaStatus params(Shell& shell, std::string_view) {
     if (shell.parameters().empty()) std::cout << "(no parameters)\n";
     for (const auto& [name, value] : shell.parameters()) std::cout << '$' << name << " = " << value.to_string() << '\n';
@@ -183,6 +191,9 @@ constexpr MetaCommand commands[] = {
     {"timeout", "TIME", "stop a statement after TIME (30s, 500ms, 2m; 0: never; no argument: show it)", timeout},
     {"max_memory", "SIZE", "stop a statement that grows memory by SIZE (2GB; 0: never; no argument: show it)",
      max_memory},
+    {"begin", "", "open a transaction: the statements until :commit or :rollback go together", begin},
+    {"commit", "", "commit the open transaction", commit},
+    {"rollback", "", "undo everything since :begin", rollback},
     {"params", "", "list the query parameters", params},
     {"param", "NAME VALUE", "set $NAME; VALUE is a Cypher literal (42, 'x', [1, 2]) or else text", param},
     {"quit", "", "leave kgq (also :exit or Ctrl-D)", quit},

@@ -18,7 +18,9 @@
 
 #include <atomic>
 #include <mutex>
+#include <condition_variable>
 #include <shared_mutex>
+#include <thread>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -35,6 +37,13 @@ struct Database::Impl {
     // Many statements that only read run together; one that writes (data or schema) runs
     // alone, so no reader sees it half-applied (API thread safety, database.hpp).
     mutable std::shared_mutex lock;
+    // An open transaction (BEGIN ... COMMIT or ROLLBACK): its statements share the store's
+    // undo log, each from a savepoint. Writers of other threads wait for it to end.
+    bool in_transaction = false;
+    std::thread::id transaction_owner;
+    std::condition_variable_any transaction_ended;
+
+    Result control_transaction(const ast::TransactionControl& control);
 
     // `at` is the line and column where the statement begins (the caller tracks them as it
     // walks the script, so a long script costs linear time, not quadratic).
@@ -165,8 +174,27 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
     StatementBudget budget(&interrupt_requested, options.timeout, options.max_memory);
     StatementBudget::Scope budget_scope(budget);
     // A statement that only reads leaves the store's undo log alone: readers run side by side.
+    // Inside a transaction a writing statement starts at a savepoint: if it fails, only it is
+    // undone and the transaction stays open, as in Neo4j.
     const bool writes = statement_writes(statement);
-    if (writes) store.begin_statement();
+    std::size_t savepoint = 0;
+    if (writes) {
+        if (in_transaction) savepoint = store.savepoint();
+        else store.begin_statement();
+    }
+    auto undo_statement = [&] {
+        if (!writes) return;
+        if (in_transaction) store.rollback_to(savepoint);
+        else store.rollback();
+    };
+    auto outside_transaction = [&](const char* what) {
+        if (!in_transaction) return;
+        Error e;
+        e.kind = ErrorKind::Semantic;
+        e.code = "TransactionError";
+        e.message = std::string(what) + " cannot run inside a transaction (schema changes are not rolled back): COMMIT or ROLLBACK first";
+        throw Exception(std::move(e));
+    };
     try {
         budget.check();  // an interrupt between two statements stops the next before it starts
         result = boost::apply_visitor(
@@ -174,7 +202,11 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
                 using B = std::decay_t<decltype(body)>;
                 if constexpr (std::is_same_v<B, ast::RegularQuery>) {
                     return run_query(statement, body, text, params, options);
+                } else if constexpr (std::is_same_v<B, ast::TransactionControl>) {
+                    if (options.check_only) return Result();
+                    return control_transaction(body);
                 } else if constexpr (std::is_same_v<B, ast::CreateNodeType> || std::is_same_v<B, ast::CreateRelationType>) {
+                    outside_transaction("A type declaration");
                     if (options.check_only) {
                         // Declarations shape the checks of the statements after them.
                         return apply_schema_statement(catalog, store, body, text);
@@ -190,14 +222,18 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
                     if (options.check_only) return Result();
                     return run_extension_statement(store, body, text, params, options);
                 } else {
+                    if constexpr (std::is_same_v<B, ast::ImportStix>) outside_transaction("IMPORT STIX");
                     if (options.check_only) return Result();
                     return run_extension_statement(store, body, text, params, options);
                 }
             },
             statement.body);
-        if (writes) store.commit();
+        if (writes) {
+            if (in_transaction) store.settle();
+            else store.commit();
+        }
     } catch (const Exception& ex) {
-        if (writes) store.rollback();
+        undo_statement();
         Error error = ex.error();
         if (error.source.empty()) error.source = options.source_name;
         // Errors from below the binder (catalog, importers) carry no position: point at the statement.
@@ -209,7 +245,7 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
         }
         result = Result::failure(std::move(error));
     } catch (const std::bad_alloc&) {
-        if (writes) store.rollback();
+        undo_statement();
         Error error;
         error.kind = ErrorKind::Runtime;
         error.code = "MemoryError";
@@ -217,7 +253,7 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
         error.at_compile_time = false;
         result = Result::failure(std::move(error));
     } catch (const std::exception& ex) {
-        if (writes) store.rollback();
+        undo_statement();
         Error error;
         error.kind = ErrorKind::Runtime;
         error.code = "InternalError";
@@ -227,6 +263,38 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
     }
     result.set_line(at.line);
     result.set_elapsed_ms(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    return result;
+}
+
+// BEGIN opens the span the statements after it share (the undo log is already open: this
+// statement began it); COMMIT leaves it for run_statement to commit; ROLLBACK undoes it all.
+Result Database::Impl::control_transaction(const ast::TransactionControl& control) {
+    auto fail = [](std::string message) {
+        Error e;
+        e.kind = ErrorKind::Semantic;
+        e.code = "TransactionError";
+        e.message = std::move(message);
+        throw Exception(std::move(e));
+    };
+    Result result;
+    switch (control.action) {
+        case ast::TransactionAction::Begin:
+            if (in_transaction) fail("A transaction is already open: COMMIT or ROLLBACK it first (transactions do not nest)");
+            in_transaction = true;
+            transaction_owner = std::this_thread::get_id();
+            result.set_message("Transaction started");
+            break;
+        case ast::TransactionAction::Commit:
+        case ast::TransactionAction::Rollback: {
+            const bool commit = control.action == ast::TransactionAction::Commit;
+            if (!in_transaction) fail(std::string("No transaction is open: ") + (commit ? "COMMIT" : "ROLLBACK") + " needs a BEGIN first");
+            if (!commit) store.rollback();
+            in_transaction = false;
+            transaction_ended.notify_all();
+            result.set_message(commit ? "Transaction committed" : "Transaction rolled back");
+            break;
+        }
+    }
     return result;
 }
 
@@ -259,6 +327,10 @@ bool Database::run(std::string_view text, const Parameters& params, const Execut
         Result r;
         if (statement_writes(statement)) {
             std::unique_lock writer(impl_->lock);
+            // Another thread's open transaction owns the undo log: wait until it ends.
+            impl_->transaction_ended.wait(writer, [&] {
+                return !impl_->in_transaction || impl_->transaction_owner == std::this_thread::get_id();
+            });
             r = impl_->run_statement(statement, text, at, params, options);
         } else {
             std::shared_lock reader(impl_->lock);

@@ -301,7 +301,7 @@ NodeId GraphStore::create_node(LabelSet labels,
     }
     // Re-derived from the stored values: the entries above pointed into `properties`.
     impl.index_keys(impl.node_key_entries(id), id);
-    if (impl.in_statement && !impl.log.empty()) {  // a bulk load logs one entry
+    if (impl.in_statement && impl.log.size() > impl.merge_floor) {  // a bulk load logs one entry
         if (auto* last = std::get_if<undo::NodeCreated>(&impl.log.back()); last && last->node + last->count == id) {
             ++last->count;
             return id;
@@ -493,7 +493,7 @@ RelId GraphStore::create_relationship(TypeId type, NodeId source, NodeId target,
         table.columns[column][row] = std::move(value);
     }
     // The adjacency catches up at the next read or commit (index_pending).
-    if (impl.in_statement && !impl.log.empty()) {
+    if (impl.in_statement && impl.log.size() > impl.merge_floor) {
         if (auto* last = std::get_if<undo::RelCreated>(&impl.log.back()); last && last->rel + last->count == id) {
             ++last->count;
             return id;
@@ -611,8 +611,29 @@ std::size_t GraphStore::degree(NodeId id) const {
 void GraphStore::begin_statement() {
     assert(!impl_->in_statement);
     impl_->log.clear();
+    impl_->merge_floor = 0;
     impl_->in_statement = true;
 }
+
+std::size_t GraphStore::savepoint() {
+    impl_->merge_floor = impl_->log.size();
+    return impl_->log.size();
+}
+
+void GraphStore::rollback_to(std::size_t mark) {
+    auto& log = impl_->log;
+    const bool logging = impl_->in_statement;
+    impl_->in_statement = false;  // undoing must not log itself
+    while (log.size() > mark) {
+        impl_->undo(log.back());
+        log.pop_back();
+    }
+    impl_->in_statement = logging;
+    impl_->merge_floor = log.size();
+    impl_->index_for_readers();
+}
+
+void GraphStore::settle() { impl_->index_for_readers(); }
 
 // Index what a statement left pending now, so that reads find the adjacency ready and never
 // write (many readers may then share the store: Database's reader-writer lock).

@@ -119,6 +119,13 @@ public:
     void commit();
     void rollback();
     bool in_statement() const;
+    // A transaction is one long logged span; each statement in it starts at a savepoint.
+    // rollback_to(mark) undoes what was logged after savepoint() returned mark (a failed
+    // statement, while the transaction goes on); logged runs of creations never merge across
+    // a savepoint. settle() indexes what the statement left pending, as commit() does.
+    std::size_t savepoint();
+    void rollback_to(std::size_t mark);
+    void settle();
 
 private:
     struct Impl;

@@ -71,6 +71,7 @@ struct GraphStore::Impl {
     std::unordered_map<TypeId, KeyIndex> key_index;  // by the type declaring the KEY
     bool in_statement = false;
     std::vector<undo::Entry> log;
+    std::size_t merge_floor = 0;  // entries below the last savepoint are never extended
 
     void record(undo::Entry entry) {
         if (in_statement) log.push_back(std::move(entry));

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
@@ -76,4 +77,25 @@ TEST_CASE("two writers and a reader on one Database") {
     CHECK(n.at(0, 0).as_int() == 2 * 2 * (writes_per_writer - (writes_per_writer + 2) / 3));
     Result s = db.execute("MATCH (n) RETURN count(DISTINCT n.tag)");
     CHECK(s.at(0, 0).as_int() == 2 * (writes_per_writer - (writes_per_writer + 2) / 3));
+}
+
+TEST_CASE("a writer of another thread waits for an open transaction; ROLLBACK leaves only its write") {
+    Database db;
+    REQUIRE(db.execute("BEGIN").ok());
+    REQUIRE(db.execute("CREATE (:T {n: 1})").ok());
+    std::atomic<bool> wrote{false};
+    std::thread other([&] {
+        Result r = db.execute("CREATE (:T {n: 2})");
+        wrote = r.ok();
+    });
+    // However long we wait, the other writer cannot get in while the transaction is open.
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK_FALSE(wrote.load());
+    REQUIRE(db.execute("ROLLBACK").ok());
+    other.join();
+    CHECK(wrote.load());
+    Result r = db.execute("MATCH (t:T) RETURN collect(t.n)");
+    REQUIRE(r.ok());
+    CHECK(r.at(0, 0).as_list().size() == 1);
+    CHECK(r.at(0, 0).as_list()[0].as_int() == 2);
 }

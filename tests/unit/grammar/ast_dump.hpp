@@ -292,6 +292,9 @@ public:
         return out + (c.options.empty() ? "" : ")");
     }
     std::string operator()(ast::ImportStix const& i) { return "IMPORT STIX '" + i.path.value + "'"; }
+    std::string operator()(ast::TransactionControl const& t) {
+        return t.action == ast::TransactionAction::Begin ? "BEGIN" : t.action == ast::TransactionAction::Commit ? "COMMIT" : "ROLLBACK";
+    }
     std::string operator()(ast::ExportStix const& e) { return "EXPORT STIX '" + e.path.value + "'"; }
 
 private:
