@@ -170,17 +170,6 @@ static std::pair<std::vector<int>, std::vector<int>> endpoint_candidates(const G
     return {lc, rc};
 }
 
-// Known bug (varlength_endpoints_strict.test): the binder infers a variable-length
-// relationship's endpoints as for one hop. That is right only when every declared pair of
-// its types is one (X, X) pair; other typed var-length relationships are left untyped.
-static bool varlen_safe(const Graph& g, const std::string& types) {
-    if (types.empty()) return true;
-    if (types.find('|') != std::string::npos) return false;
-    for (const auto& rt : g.rel_types)
-        if (rt.name == types) return rt.endpoints.size() == 1 && rt.endpoints[0].first == rt.endpoints[0].second;
-    return false;
-}
-
 // Picks a relation type and direction that can leave the left node; returns the type the
 // right node should have (-1: any).
 int QueryGen::choose_rel(Query& q, RelPat& r, const std::string& left) {
@@ -284,14 +273,12 @@ PathPat QueryGen::path(Query& q, const Shape& shape, bool optional, bool first_p
         v.optional = optional;
         v.in_match = !optional;
         if (r.types.find('|') == std::string::npos) v.rel_type = r.types;
-        if (shape.varlen && !big && chance(rng_, 15)) {
+        if (shape.varlen && !big && varlen_left_ > 0 && chance(rng_, 15)) {
+            --varlen_left_;
             static const int los[] = {1, 1, 1, 0, 2};
             r.varlen = true;
             r.lo = los[pick(rng_, 5)];
-            if (g_.strict && !include_known_bugs) {
-                if (r.lo == 0) r.lo = 1;
-                if (!varlen_safe(g_, r.types)) r.types.clear(), v.rel_type.clear();
-            }
+
             r.hi = std::min(medium ? 2 : 3, std::max(r.lo, 1) + pick(rng_, 3));
             v.kind = VarKind::RelList;
         }
@@ -429,7 +416,6 @@ std::string QueryGen::pattern_from(const Query& q, const std::string& v) {
         r.varlen = true;
         r.lo = 1;
         r.hi = 2;
-        if (g_.strict && !include_known_bugs && !varlen_safe(g_, r.types)) r.types.clear();
     }
     p.rels.push_back(r);
     NodePat end;
@@ -507,6 +493,7 @@ Query QueryGen::query(const Shape& shape) {
     next_node_ = next_rel_ = next_path_ = 0;
     int parts = 1 + (chance(rng_, 35) ? 1 : 0) + (chance(rng_, 12) ? 1 : 0);
     parts = std::min(parts, big ? 1 : medium ? std::min(2, shape.max_parts) : shape.max_parts);
+    varlen_left_ = parts > 1 || medium ? 1 : 2;
     for (int i = 0; i < parts; ++i) q.match.push_back(path(q, shape, false, i == 0));
     if (chance(rng_, 65)) q.where = predicate(q, true, 2);
     if (shape.optional && chance(rng_, 25)) {
