@@ -40,7 +40,9 @@ Database* running = nullptr;
 volatile std::sig_atomic_t stops_requested = 0;
 
 void on_interrupt_statement(int) {
-    if (stops_requested++ > 0 || !running) {
+    const std::sig_atomic_t before = stops_requested;  // no ++: deprecated on volatile in C++20
+    stops_requested = before + 1;
+    if (before > 0 || !running) {
         std::signal(SIGINT, SIG_DFL);
         std::raise(SIGINT);
         return;
