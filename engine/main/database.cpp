@@ -90,6 +90,14 @@ Error syntax_error(const grammar::SyntaxError& e, std::string_view text) {
     return error;
 }
 
+[[noreturn]] void transaction_error(std::string message) {
+    Error e;
+    e.kind = ErrorKind::Semantic;
+    e.code = "TransactionError";
+    e.message = std::move(message);
+    throw Exception(std::move(e));
+}
+
 // Whether a statement may change the graph or the schema: it then takes the write lock and
 // the undo log. Decided from the text alone, before binding (which reads the catalog).
 bool statement_writes(const ast::Statement& statement) {
@@ -188,12 +196,9 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
         else store.rollback();
     };
     auto outside_transaction = [&](const char* what) {
-        if (!in_transaction) return;
-        Error e;
-        e.kind = ErrorKind::Semantic;
-        e.code = "TransactionError";
-        e.message = std::string(what) + " cannot run inside a transaction (schema changes are not rolled back): COMMIT or ROLLBACK first";
-        throw Exception(std::move(e));
+        if (in_transaction)
+            transaction_error(std::string(what) +
+                              " cannot run inside a transaction (schema changes are not rolled back): COMMIT or ROLLBACK first");
     };
     try {
         budget.check();  // an interrupt between two statements stops the next before it starts
@@ -269,17 +274,10 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
 // BEGIN opens the span the statements after it share (the undo log is already open: this
 // statement began it); COMMIT leaves it for run_statement to commit; ROLLBACK undoes it all.
 Result Database::Impl::control_transaction(const ast::TransactionControl& control) {
-    auto fail = [](std::string message) {
-        Error e;
-        e.kind = ErrorKind::Semantic;
-        e.code = "TransactionError";
-        e.message = std::move(message);
-        throw Exception(std::move(e));
-    };
     Result result;
     switch (control.action) {
         case ast::TransactionAction::Begin:
-            if (in_transaction) fail("A transaction is already open: COMMIT or ROLLBACK it first (transactions do not nest)");
+            if (in_transaction) transaction_error("A transaction is already open: COMMIT or ROLLBACK it first (transactions do not nest)");
             in_transaction = true;
             transaction_owner = std::this_thread::get_id();
             result.set_message("Transaction started");
@@ -287,7 +285,7 @@ Result Database::Impl::control_transaction(const ast::TransactionControl& contro
         case ast::TransactionAction::Commit:
         case ast::TransactionAction::Rollback: {
             const bool commit = control.action == ast::TransactionAction::Commit;
-            if (!in_transaction) fail(std::string("No transaction is open: ") + (commit ? "COMMIT" : "ROLLBACK") + " needs a BEGIN first");
+            if (!in_transaction) transaction_error(std::string("No transaction is open: ") + (commit ? "COMMIT" : "ROLLBACK") + " needs a BEGIN first");
             if (!commit) store.rollback();
             in_transaction = false;
             transaction_ended.notify_all();
