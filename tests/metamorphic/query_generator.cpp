@@ -492,7 +492,8 @@ Query QueryGen::query(const Shape& shape) {
     Query q;
     next_node_ = next_rel_ = next_path_ = 0;
     int parts = 1 + (chance(rng_, 35) ? 1 : 0) + (chance(rng_, 12) ? 1 : 0);
-    parts = std::min(parts, big ? 1 : medium ? std::min(2, shape.max_parts) : shape.max_parts);
+    // On bigger graphs a cartesian product of two parts can reach millions of rows.
+    parts = std::min(parts, big || medium ? 1 : shape.max_parts);
     varlen_left_ = parts > 1 || medium ? 1 : 2;
     for (int i = 0; i < parts; ++i) q.match.push_back(path(q, shape, false, i == 0));
     if (chance(rng_, 65)) q.where = predicate(q, true, 2);

@@ -143,7 +143,7 @@ public:
     std::string pattern_from(const Query& q, const std::string& v);
     Rng& rng() { return rng_; }
     bool big = false;     // a big graph: one pattern part, no var-length relationships
-    bool medium = false;  // a medium graph: two parts at most, var-length up to 2 hops
+    bool medium = false;  // a medium graph: one pattern part, var-length up to 2 hops
 
 private:
     PathPat path(Query& q, const Shape& shape, bool optional, bool first_part);
