@@ -306,6 +306,17 @@ void Binder::infer_endpoint_types(BoundPattern& pattern, const ast::Located& at)
                     if (rel.direction != RelDirection::Outgoing) consider(from, to, false);
                 }
             }
+            if (declared_any && !rel.variable_length && left_slot == right_slot) {
+                // A self-loop: one node is both ends, so it must be of a type some pair has
+                // at both ends (the meet of its FROM and TO), in either direction alike.
+                std::vector<catalog::TypeId> loop_types;
+                for (catalog::TypeId t : rel_types)
+                    for (const auto& [from, to] : c.relation_type(t).endpoints)
+                        for (catalog::TypeId m : meet(c, {from}, {to})) add_unique(loop_types, m);
+                loop_types = left.empty() ? loop_types : meet(c, left, loop_types);
+                any_match = !loop_types.empty();
+                left_candidates = right_candidates = loop_types;
+            }
             if (declared_any && rel.variable_length) {
                 // Several hops: each end only needs to be some pair's end on its side.
                 std::vector<catalog::TypeId> any_end = froms;
