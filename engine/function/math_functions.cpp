@@ -115,7 +115,7 @@ double round_decimal(double x, std::int64_t precision, Mode mode) {
     else if (rest[0] < '5') half = -1;
     else half = rest.find_first_not_of('0', 1) != std::string::npos ? 1 : 0;
     bool last_odd = !kept.empty() && (kept.back() - '0') % 2 == 1;
-    bool away;
+    bool away = false;  // every Mode sets it; g++ -O2 cannot tell (maybe-uninitialized)
     switch (mode) {
         case Mode::Up: away = nonzero_rest; break;
         case Mode::Down: away = false; break;

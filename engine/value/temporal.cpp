@@ -158,7 +158,7 @@ Duration duration_from_parts(long double months, long double days, long double s
 namespace {
 
 std::string two(std::int64_t v) {
-    char buf[8];
+    char buf[16];  // room for any int: g++ -O2 warns (format-truncation) otherwise
     std::snprintf(buf, sizeof buf, "%02d", int(v));
     return buf;
 }
