@@ -42,3 +42,13 @@ fuzz:
 check-metamorphic: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) --target kgq_metamorphic -j $(JOBS)
 	./$(BUILD)/tests/metamorphic/kgq_metamorphic --seconds $(SECONDS)
+
+# `make tsan`: the threaded tests (one Database shared by readers and writers, interrupts
+# from another thread, PatternCount's workers) under ThreadSanitizer, in build-tsan with
+# clang. Not in CI: a third full build would take CI past its 45 minutes.
+.PHONY: tsan
+tsan:
+	@bash scripts/install-deps.sh --dev
+	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=$$(command -v clang++-14 || command -v clang++) -DKGQ_SANITIZE=thread
+	cmake --build build-tsan --target test_engine -j $(JOBS)
+	TSAN_OPTIONS=halt_on_error=1 ./build-tsan/tests/unit/engine/test_engine -tc='*concurren*,*writer*,*interrupt*,*budget*'
