@@ -185,6 +185,31 @@ kgq::Value combine(kgq::Database& db, Agg agg, const std::vector<kgq::Value>& va
     return r.at(0, 0);
 }
 
+// Each aggregate column of `whole` against the same column's values over `parts`, combined
+// as the aggregate combines (sum of sums, min of mins, ...): the check both partition
+// relations end with. `whole_name` / `parts_name` word the failure.
+template <class ShowAll>
+Verdict compare_combined(kgq::Database& db, const Case& c, const kgq::Result& whole, const std::vector<kgq::Result>& parts,
+                         Verdict& v, ShowAll&& show_all, const char* whole_name, const char* parts_name) {
+    for (std::size_t col = 0; col < c.q.tail.items.size(); ++col) {
+        std::vector<kgq::Value> values;
+        for (const auto& p : parts) values.push_back(p.at(0, col));
+        std::string err;
+        kgq::Value combined = combine(db, c.q.tail.aggs[col], values, err);
+        if (!err.empty()) return skip("cannot combine: " + err);
+        // min/max may pick either of two equal values of different types (-5 and -5.0).
+        bool numeric = c.q.tail.aggs[col] == Agg::Min || c.q.tail.aggs[col] == Agg::Max;
+        if (!values_close(combined, whole.at(0, col), numeric)) {
+            v.status = Verdict::Fail;
+            v.why = "column c" + std::to_string(col) + ": " + whole_name + " gives " + whole.at(0, col).to_string() +
+                    ", " + parts_name + " combine to " + combined.to_string();
+            show_all();
+            return v;
+        }
+    }
+    return pass();
+}
+
 Verdict check_tlp_aggregate(kgq::Database& db, const Case& c) {
     std::string whole_text = c.q.render();
     kgq::Result whole = run(db, whole_text);
@@ -206,23 +231,7 @@ Verdict check_tlp_aggregate(kgq::Database& db, const Case& c) {
         show_all();
         return v;
     }
-    for (std::size_t col = 0; col < c.q.tail.items.size(); ++col) {
-        std::vector<kgq::Value> values;
-        for (const auto& p : parts) values.push_back(p.at(0, col));
-        std::string err;
-        kgq::Value combined = combine(db, c.q.tail.aggs[col], values, err);
-        if (!err.empty()) return skip("cannot combine: " + err);
-        // min/max may pick either of two equal values of different types (-5 and -5.0).
-        bool numeric = c.q.tail.aggs[col] == Agg::Min || c.q.tail.aggs[col] == Agg::Max;
-        if (!values_close(combined, whole.at(0, col), numeric)) {
-            v.status = Verdict::Fail;
-            v.why = "column c" + std::to_string(col) + ": Q gives " + whole.at(0, col).to_string() +
-                    ", its partitions combine to " + combined.to_string();
-            show_all();
-            return v;
-        }
-    }
-    return pass();
+    return compare_combined(db, c, whole, parts, v, show_all, "Q", "its partitions");
 }
 
 // ---- equivalent forms --------------------------------------------------------------------
@@ -367,23 +376,7 @@ Verdict check_supertype(kgq::Database& db, const Case& c) {
         if (v.status == Verdict::Fail) show_all();
         return v;
     }
-    for (std::size_t col = 0; col < c.q.tail.items.size(); ++col) {
-        std::vector<kgq::Value> values;
-        for (const auto& p : parts) values.push_back(p.at(0, col));
-        std::string err;
-        kgq::Value combined = combine(db, c.q.tail.aggs[col], values, err);
-        if (!err.empty()) return skip("cannot combine: " + err);
-        // min/max may pick either of two equal values of different types (-5 and -5.0).
-        bool numeric = c.q.tail.aggs[col] == Agg::Min || c.q.tail.aggs[col] == Agg::Max;
-        if (!values_close(combined, whole.at(0, col), numeric)) {
-            v.status = Verdict::Fail;
-            v.why = "column c" + std::to_string(col) + ": the supertype gives " + whole.at(0, col).to_string() +
-                    ", its concrete types combine to " + combined.to_string();
-            show_all();
-            return v;
-        }
-    }
-    return pass();
+    return compare_combined(db, c, whole, parts, v, show_all, "the supertype", "its concrete types");
 }
 
 // RETURN count(*) runs as PatternCount (ids only); a WITH barrier forces the row path.
