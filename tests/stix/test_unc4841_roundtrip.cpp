@@ -102,11 +102,16 @@ TEST_CASE("graphs/unc4841 round-trips through EXPORT STIX and IMPORT STIX") {
     const auto before = nodes_by_id(original);
     const auto after = nodes_by_id(copy);
     REQUIRE(before.size() == after.size());
-    for (const auto& [id, node] : before) {
+    // Named copies, not structured bindings: clang 14 cannot capture a binding in doctest's lambdas.
+    for (const auto& entry : before) {
+        const std::string& id = entry.first;
+        const Element& node = entry.second;
         REQUIRE_MESSAGE(after.count(id), id);
         const Element& back = after.at(id);
         CHECK_MESSAGE(back.labels == node.labels, id);
-        for (const auto& [key, value] : node.properties) {
+        for (const auto& property : node.properties) {
+            const std::string& key = property.first;
+            const kgq::Value& value = property.second;
             auto it = back.properties.find(key);
             if (it == back.properties.end()) {
                 FAIL_CHECK(id << "." << key << " is lost");
@@ -116,8 +121,10 @@ TEST_CASE("graphs/unc4841 round-trips through EXPORT STIX and IMPORT STIX") {
                                                   << it->second.to_string());
             CHECK_MESSAGE(it->second.kind() == value.kind(), id << "." << key);
         }
-        for (const auto& [key, value] : back.properties)
+        for (const auto& property : back.properties) {
+            const std::string& key = property.first;
             if (!node.properties.count(key)) CHECK_MESSAGE((key == "type" || key == "spec_version"), id << "." << key);
+        }
     }
     const auto rels_before = relations(original);
     const auto rels_after = relations(copy);
