@@ -399,8 +399,9 @@ struct ExportStix : Located {
 };
 
 // BEGIN [TRANSACTION] (or START TRANSACTION), COMMIT, ROLLBACK: the statements between run
-// or roll back together.
-enum class TransactionAction { Begin, Commit, Rollback };
+// or roll back together. CHECKPOINT writes a database file's snapshot, which is allowed
+// only between transactions.
+enum class TransactionAction { Begin, Commit, Rollback, Checkpoint };
 struct TransactionControl : Located { TransactionAction action = TransactionAction::Begin; };
 
 struct StatementBody : x3::variant<RegularQuery, CreateNodeType, CreateRelationType, CopyFrom,

@@ -68,7 +68,7 @@ x3::rule<copy_options_class, std::vector<ast::CopyOption>> const copy_options = 
 x3::rule<copy_option_class, ast::CopyOption> const copy_option = "a COPY option";
 x3::rule<import_stix_class, ast::ImportStix> const import_stix = "IMPORT STIX";
 x3::rule<export_stix_class, ast::ExportStix> const export_stix = "EXPORT STIX";
-x3::rule<transaction_control_class, ast::TransactionControl> const transaction_control = "BEGIN, COMMIT or ROLLBACK";
+x3::rule<transaction_control_class, ast::TransactionControl> const transaction_control = "BEGIN, COMMIT, ROLLBACK or CHECKPOINT";
 
 // Rules of other groups, reached through their accessors (a reference per file).
 namespace {
@@ -164,7 +164,8 @@ auto const transaction_control_def = by_actions[
     (keyword("begin") >> -keyword("transaction"))[set_to(&ast::TransactionControl::action, TransactionAction::Begin)]
     | (keyword("start") >> keyword("transaction"))[set_to(&ast::TransactionControl::action, TransactionAction::Begin)]
     | keyword("commit")[set_to(&ast::TransactionControl::action, TransactionAction::Commit)]
-    | keyword("rollback")[set_to(&ast::TransactionControl::action, TransactionAction::Rollback)]];
+    | keyword("rollback")[set_to(&ast::TransactionControl::action, TransactionAction::Rollback)]
+    | keyword("checkpoint")[set_to(&ast::TransactionControl::action, TransactionAction::Checkpoint)]];
 
 BOOST_SPIRIT_DEFINE(script, statement, end_of_input, explain_mode, statement_body,
                     create_node_type, create_relation_type, relation_member, endpoint,

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 #include <iostream>
 
 #ifndef KGQ_VERSION
@@ -25,10 +26,16 @@ constexpr const char* examples = R"(
 Files run in order: .kgq/.cypher scripts statement by statement, .json files are
 imported as STIX 2.1 bundles. Then the prompt opens (or, when stdin is not a terminal,
 stdin is read as a script). With -c or -f, kgq exits when they are done.
+A .kgqdb file (or --db FILE) is the database itself, created when it does not exist:
+every committed statement is saved in it at once, and the next kgq FILE.kgqdb finds it.
+Without one the graph lives in memory until kgq exits (:save FILE keeps a copy).
 
 Examples:
   kgq                                        interactive prompt (:help lists commands)
   kgq graph.kgq                              load a graph, then the prompt
+  kgq work.kgqdb                             open (or create) a database file, then the prompt
+  kgq --db attack.kgqdb enterprise-attack.json -c "CHECKPOINT"   import into a database file
+  kgq --db attack.kgqdb --read-only -c "MATCH (n) RETURN count(n) AS n"
   kgq enterprise-attack.json                 import a STIX bundle, then the prompt
   kgq -c "RETURN 1 + 2 AS x"                 run one query and exit
   kgq graph.kgq -c "MATCH (n) RETURN count(n) AS nodes"
@@ -49,6 +56,17 @@ bool can_open(const std::string& path) {
     }
     std::fclose(f);
     return true;
+}
+
+// A database file: named .kgqdb, or any existing file that begins as a kgq snapshot.
+bool is_database_file(const std::string& path) {
+    if (path.size() > 6 && path.compare(path.size() - 6, 6, ".kgqdb") == 0) return true;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return false;
+    char magic[8] = {};
+    const bool read = std::fread(magic, 1, sizeof magic, f) == sizeof magic;
+    std::fclose(f);
+    return read && std::string_view(magic, 8) == std::string_view("\x89KGQDB\r\n", 8);
 }
 
 }  // namespace
@@ -77,6 +95,12 @@ int main(int argc, char** argv) {
                    "set $NAME for all statements; VALUE is a Cypher literal (42, 'x', [1, 2]) or else text")
         ->type_name("NAME=VALUE")
         ->allow_extra_args(false);
+    std::string database_path;
+    bool read_only = false;
+    app.add_option("--db", database_path,
+                   "open the database in FILE (created when missing; FILE.wal is its log); a FILE ending in .kgqdb may be given as a file instead")
+        ->type_name("FILE");
+    app.add_flag("--read-only", read_only, "open the database file read-only (refuse every statement that writes)");
     app.add_flag("--continue", options.continue_on_error, "go on after a failed statement (exit status is still 1)");
     app.add_flag("--check", options.check_only,
                  "type-check the statements without running them (.json bundles given are imported first)");
@@ -121,11 +145,41 @@ int main(int argc, char** argv) {
         }
         typed_parameters[assignment->first] = kgq::repl::parse_parameter_value(assignment->second);
     }
+    // A .kgqdb among the files is the database (one at most, and not with --db).
+    for (auto it = files.begin(); it != files.end();) {
+        if (!is_database_file(*it)) {
+            ++it;
+            continue;
+        }
+        if (!database_path.empty()) {
+            std::cerr << "kgq: one database at a time: '" << database_path << "' and '" << *it
+                      << "'\nRun with --help for more information.\n";
+            return exit_usage;
+        }
+        database_path = *it;
+        it = files.erase(it);
+    }
+    if (read_only && database_path.empty()) {
+        std::cerr << "kgq: --read-only needs a database file (--db FILE or FILE.kgqdb)\nRun with --help for more information.\n";
+        return exit_usage;
+    }
     for (const auto& list : {&files, &scripts})
         for (const auto& path : *list)
             if (!can_open(path)) return exit_usage;
 
-    kgq::repl::Shell shell(options);
+    kgq::Database database;
+    if (!database_path.empty()) {
+        try {
+            kgq::OpenOptions open_options;
+            open_options.read_only = read_only;
+            database = kgq::Database::open(database_path, open_options);
+        } catch (const kgq::Exception& e) {
+            std::cerr << "kgq: " << e.error().message << '\n';
+            return exit_failed;
+        }
+        if (!database.recovery_note().empty()) std::cerr << "kgq: " << database.recovery_note() << '\n';
+    }
+    kgq::repl::Shell shell(options, std::move(database));
     shell.parameters() = std::move(typed_parameters);
     const bool batch = !scripts.empty() || !commands.empty();
     const bool interactive = !batch && isatty(STDIN_FILENO);

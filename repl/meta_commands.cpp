@@ -149,6 +149,21 @@ MetaStatus begin(Shell& shell, std::string_view) { return transaction(shell, "BE
 MetaStatus commit(Shell& shell, std::string_view) { return transaction(shell, "COMMIT"); }
 MetaStatus rollback(Shell& shell, std::string_view) { return transaction(shell, "ROLLBACK"); }
 
+// ":save" checkpoints the database file (CHECKPOINT); ":save FILE" writes the graph as it is
+// to a new database file, which `kgq FILE` then opens (for a graph that lives in memory).
+MetaStatus save(Shell& shell, std::string_view args) {
+    const std::string_view file = plain_argument(args);
+    if (file.empty()) return transaction(shell, "CHECKPOINT");
+    try {
+        shell.database().save_as(std::string(file));
+    } catch (const Exception& e) {
+        std::cerr << e.error().to_string() << '\n';
+        return MetaStatus::Failed;
+    }
+    std::cout << "Saved the graph to '" << file << "' (open it with: kgq " << file << ")\n";
+    return MetaStatus::Ok;
+}
+
 MetaStatus params(Shell& shell, std::string_view) {
     if (shell.parameters().empty()) std::cout << "(no parameters)\n";
     for (const auto& [name, value] : shell.parameters()) std::cout << '$' << name << " = " << value.to_string() << '\n';
@@ -194,6 +209,7 @@ constexpr MetaCommand commands[] = {
     {"begin", "", "open a transaction: the statements until :commit or :rollback go together", begin},
     {"commit", "", "commit the open transaction", commit},
     {"rollback", "", "undo everything since :begin", rollback},
+    {"save", "[FILE]", "checkpoint the database file; with FILE, write the graph to a new database file", save},
     {"params", "", "list the query parameters", params},
     {"param", "NAME VALUE", "set $NAME; VALUE is a Cypher literal (42, 'x', [1, 2]) or else text", param},
     {"quit", "", "leave kgq (also :exit or Ctrl-D)", quit},

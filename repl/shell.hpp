@@ -27,7 +27,9 @@ struct ShellOptions {
 
 class Shell {
 public:
-    explicit Shell(ShellOptions options) : options_(options) {}
+    // In memory, or on a database opened from a file (kgq graph.kgqdb, --db).
+    explicit Shell(ShellOptions options, Database database = Database())
+        : options_(options), database_(std::move(database)) {}
 
     // A .kgq/.cypher script, or a .json STIX bundle imported with IMPORT STIX.
     // False if the file cannot be read or a statement failed.

@@ -5,7 +5,7 @@
 # sanitizer and libFuzzer runtimes, and llvm-symbolizer for readable reports.
 set -euo pipefail
 packages=(g++ cmake make pkg-config libboost-graph-dev libboost-dev libcli11-dev
-          doctest-dev libedit-dev nlohmann-json3-dev)
+          doctest-dev libedit-dev nlohmann-json3-dev libxxhash-dev)
 for arg in "$@"; do
   case $arg in
     --dev) packages+=(clang-14 libclang-rt-14-dev llvm-14) ;;

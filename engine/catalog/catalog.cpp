@@ -39,6 +39,7 @@ PropertyKeyId Catalog::intern_property_key(std::string_view name) {
     const auto id = static_cast<PropertyKeyId>(property_keys_.size());
     property_keys_.emplace_back(name);
     property_key_ids_.emplace(std::string(name), id);
+    ++changes_;
     return id;
 }
 
@@ -136,6 +137,7 @@ TypeId Catalog::declare_entity_type(std::string_view name, std::optional<std::st
     if (parent_id != no_type) entity_types_[parent_id].children.push_back(id);
     strict_ = true;
     invalidate_subtype_cache();
+    ++changes_;
     return id;
 }
 
@@ -150,6 +152,7 @@ TypeId Catalog::ensure_label(std::string_view name) {
     entity_type_ids_.emplace(std::string(name), id);
     // A label made by first use has no parent, so it is its own only subtype.
     subtype_cache_.push_back({id});
+    ++changes_;
     return id;
 }
 
@@ -241,6 +244,7 @@ TypeId Catalog::declare_relation_type(std::string_view name,
     relation_types_.push_back(std::move(type));
     relation_type_ids_.emplace(std::string(name), id);
     strict_ = true;
+    ++changes_;
     return id;
 }
 
@@ -253,6 +257,7 @@ TypeId Catalog::ensure_relation_type(std::string_view name) {
     type.name = std::string(name);
     relation_types_.push_back(std::move(type));
     relation_type_ids_.emplace(std::string(name), id);
+    ++changes_;
     return id;
 }
 
@@ -280,8 +285,10 @@ bool Catalog::endpoints_allow(TypeId relation, TypeId from, TypeId to) const {
 void Catalog::add_relation_endpoint(TypeId relation, TypeId from, TypeId to) {
     auto& endpoints = relation_types_[relation].endpoints;
     const std::pair<TypeId, TypeId> pair{from, to};
-    if (std::find(endpoints.begin(), endpoints.end(), pair) == endpoints.end())
+    if (std::find(endpoints.begin(), endpoints.end(), pair) == endpoints.end()) {
         endpoints.push_back(pair);
+        ++changes_;
+    }
 }
 
 void Catalog::add_entity_property(TypeId type, PropertyDef property) {
@@ -297,6 +304,7 @@ void Catalog::add_entity_property(TypeId type, PropertyDef property) {
     property.key = intern_property_key(property.name);
     property.declared_in = type;
     entity_types_[type].own_properties.push_back(std::move(property));
+    ++changes_;
 }
 
 void Catalog::add_relation_property(TypeId relation, PropertyDef property) {
@@ -307,6 +315,7 @@ void Catalog::add_relation_property(TypeId relation, PropertyDef property) {
     property.key = intern_property_key(property.name);
     property.is_key = false;
     relation_types_[relation].properties.push_back(std::move(property));
+    ++changes_;
 }
 
 }  // namespace kgq::catalog

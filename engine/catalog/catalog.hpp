@@ -7,6 +7,11 @@
 
 #include "catalog/logical_type.hpp"
 
+namespace kgq::value {
+class BinaryWriter;
+class BinaryReader;
+}  // namespace kgq::value
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -93,6 +98,15 @@ public:
     void add_entity_property(TypeId type, PropertyDef property);
     void add_relation_property(TypeId relation, PropertyDef property);
 
+    // ---- persistence (catalog_image.cpp)
+    // Counts every change (a new key, type, endpoint or property): a database file logs the
+    // catalog again only when a statement moved it.
+    std::uint64_t changes() const { return changes_; }
+    // The whole catalog, ids included, as the database file keeps it; load() replaces this
+    // catalog's contents (value::FormatError when the bytes do not decode to a valid one).
+    void save(value::BinaryWriter& out) const;
+    void load(value::BinaryReader& in);
+
 private:
     void invalidate_subtype_cache() const;
     void check_can_declare() const;
@@ -107,6 +121,7 @@ private:
     std::vector<RelationType> relation_types_;
     std::unordered_map<std::string, TypeId> relation_type_ids_;
     mutable std::vector<std::vector<TypeId>> subtype_cache_;
+    std::uint64_t changes_ = 0;
 };
 
 }  // namespace kgq::catalog

@@ -13,6 +13,8 @@
 #include "main/schema_statements.hpp"
 #include "main/statement_extensions.hpp"
 #include "parser.hpp"
+#include "persist/database_file.hpp"
+#include "persist/file_error.hpp"
 #include "planner/planner.hpp"
 #include "value/temporal.hpp"
 
@@ -42,6 +44,14 @@ struct Database::Impl {
     bool in_transaction = false;
     std::thread::id transaction_owner;
     std::condition_variable_any transaction_ended;
+    // The file the database lives in; null in memory.
+    std::unique_ptr<persist::DatabaseFile> file;
+
+    // Makes the statement about to commit durable (before store.commit()), then
+    // checkpoints when the log has grown large; a failed checkpoint is a warning, the
+    // commit being in the log already.
+    void make_durable();
+    void checkpoint_if_due(Result& result);
 
     Result control_transaction(const ast::TransactionControl& control);
 
@@ -54,7 +64,58 @@ struct Database::Impl {
 };
 
 Database::Database() : impl_(std::make_unique<Impl>()) {}
-Database::~Database() = default;
+
+Database Database::open(const std::string& path, const OpenOptions& options) {
+    Database db;
+    persist::FileOptions file_options;
+    file_options.read_only = options.read_only;
+    file_options.create = options.create;
+    file_options.checkpoint_threshold = options.checkpoint_threshold;
+    db.impl_->file = std::make_unique<persist::DatabaseFile>(path, file_options, db.impl_->catalog, db.impl_->store);
+    return db;
+}
+
+Database::~Database() {
+    if (!impl_ || !impl_->file || impl_->file->read_only()) return;
+    try {
+        std::unique_lock writer(impl_->lock);
+        if (impl_->in_transaction) impl_->store.rollback();  // an open transaction never committed
+        if (impl_->file->has_log_records()) impl_->file->checkpoint(impl_->catalog, impl_->store);
+    } catch (...) {
+        // The log still holds every commit: the next open replays it.
+    }
+}
+
+namespace {
+const std::string no_path;
+}
+
+const std::string& Database::path() const { return impl_->file ? impl_->file->path() : no_path; }
+bool Database::read_only() const { return impl_->file && impl_->file->read_only(); }
+const std::string& Database::recovery_note() const { return impl_->file ? impl_->file->recovery_note() : no_path; }
+
+void Database::save_as(const std::string& path) const {
+    std::shared_lock reader(impl_->lock);
+    if (impl_->file && impl_->file->path() == path)
+        persist::throw_file_error("DatabaseIo", path, "'" + path + "' is this database's own file: use CHECKPOINT to save it");
+    persist::save_copy(path, impl_->catalog, impl_->store);
+}
+
+void Database::Impl::make_durable() {
+    if (file) file->commit(catalog, store);
+}
+
+void Database::Impl::checkpoint_if_due(Result& result) {
+    if (!file || !file->wants_checkpoint()) return;
+    try {
+        file->checkpoint(catalog, store);
+    } catch (const Exception& e) {
+        Warning w;
+        w.code = "CheckpointFailed";
+        w.message = e.error().message + " (the statement is committed: the log holds it)";
+        result.mutable_warnings().push_back(std::move(w));
+    }
+}
 Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 
@@ -185,7 +246,23 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
     // Inside a transaction a writing statement starts at a savepoint: if it fails, only it is
     // undone and the transaction stays open, as in Neo4j.
     const bool writes = statement_writes(statement);
-    std::size_t savepoint = 0;
+    const auto* control = boost::get<ast::TransactionControl>(&statement.body);
+    if (writes && file && file->read_only() && !options.check_only &&
+        (!control || control->action == ast::TransactionAction::Checkpoint)) {
+        Error error;
+        error.kind = ErrorKind::Io;
+        error.code = "DatabaseReadOnly";
+        error.message = "'" + file->path() + "' is open read-only: the statement would change it";
+        error.source = options.source_name;
+        error.line = at.line;
+        error.column = at.column;
+        error.offset = statement.begin;
+        error.length = statement.end > statement.begin ? statement.end - statement.begin : 1;
+        Result failed = Result::failure(std::move(error));
+        failed.set_line(at.line);
+        return failed;
+    }
+    storage::GraphStore::Savepoint savepoint;
     if (writes) {
         if (in_transaction) savepoint = store.savepoint();
         else store.begin_statement();
@@ -234,8 +311,13 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
             },
             statement.body);
         if (writes) {
-            if (in_transaction) store.settle();
-            else store.commit();
+            if (in_transaction) {
+                store.settle();
+            } else {
+                if (!options.check_only) make_durable();
+                store.commit();
+                checkpoint_if_due(result);
+            }
         }
     } catch (const Exception& ex) {
         undo_statement();
@@ -292,6 +374,13 @@ Result Database::Impl::control_transaction(const ast::TransactionControl& contro
             result.set_message(commit ? "Transaction committed" : "Transaction rolled back");
             break;
         }
+        case ast::TransactionAction::Checkpoint:
+            if (in_transaction) transaction_error("CHECKPOINT cannot run inside a transaction: COMMIT or ROLLBACK first");
+            if (!file)
+                transaction_error("This database is in memory: there is no file to checkpoint (open one with kgq FILE.kgqdb, or Database::open)");
+            file->checkpoint(catalog, store);
+            result.set_message("Checkpoint written to '" + file->path() + "'");
+            break;
     }
     return result;
 }

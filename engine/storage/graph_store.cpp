@@ -289,6 +289,7 @@ NodeId GraphStore::create_node(LabelSet labels,
         return null_value;
     });
     impl.check_keys_free(keys, id);
+    if (impl.redo_on()) impl.redo_create_node(id, labels, properties);
 
     const std::uint32_t table = impl.table_for(labels);
     const std::uint32_t row = impl.append_row(table, id);
@@ -315,6 +316,7 @@ void GraphStore::delete_node(NodeId id) {
     assert(node_alive(id));
     assert(degree(id) == 0 && "the executor deletes or rejects relationships first");
     auto& impl = *impl_;
+    if (impl.redo_on()) impl.redo_element(RedoOp::DeleteNode, id);
     impl.unindex_keys(impl.node_key_entries(id));
     NodeRecord& rec = impl.nodes[id];
     NodeTable& table = *tables_[rec.table];
@@ -343,6 +345,7 @@ void GraphStore::add_label(NodeId id, TypeId label) {
     } else {
         labels.insert(std::lower_bound(labels.begin(), labels.end(), label), label);
     }
+    if (impl_->redo_on()) impl_->redo_element(RedoOp::AddLabel, id, label);
     impl_->relabel(id, std::move(labels));
 }
 
@@ -361,6 +364,7 @@ void GraphStore::remove_label(NodeId id, TypeId label) {
     } else {
         labels.erase(std::find(labels.begin(), labels.end(), label));
     }
+    if (impl_->redo_on()) impl_->redo_element(RedoOp::RemoveLabel, id, label);
     impl_->relabel(id, std::move(labels));
 }
 
@@ -391,6 +395,7 @@ void GraphStore::set_node_property(NodeId id, PropertyKeyId key, Value value) {
         impl.check_keys_free(new_keys, id);
     }
 
+    if (impl.redo_on()) impl.redo_property(RedoOp::SetNodeProperty, id, key, value);
     const std::uint32_t column = impl.node_column(rec.table, key);
     Value& slot = tables_[rec.table]->columns[column][rec.row];
     impl.record(undo::NodePropertySet{id, key, std::move(slot)});
@@ -478,6 +483,7 @@ RelId GraphStore::create_relationship(TypeId type, NodeId source, NodeId target,
     auto& impl = *impl_;
     const auto id = static_cast<RelId>(impl.rels.size());
     if (id >= max_ids) throw_full("relationships");
+    if (impl.redo_on()) impl.redo_create_relationship(id, type, source, target, properties);
     RelTable& table = impl.rel_table(type);
     const auto row = static_cast<std::uint32_t>(table.row_rel.size());
     table.source.push_back(static_cast<std::uint32_t>(source));
@@ -506,6 +512,7 @@ RelId GraphStore::create_relationship(TypeId type, NodeId source, NodeId target,
 void GraphStore::delete_relationship(RelId id) {
     assert(rel_alive(id));
     auto& impl = *impl_;
+    if (impl.redo_on()) impl.redo_element(RedoOp::DeleteRelationship, id);
     RelRecord& rec = impl.rels[id];
     RelTable& table = impl.rel_tables[rec.type];
     if (rec.row < table.indexed_rows) {  // else not in the adjacency yet, and never will be
@@ -530,6 +537,7 @@ void GraphStore::set_rel_property(RelId id, PropertyKeyId key, Value value) {
     auto& impl = *impl_;
     const RelRecord rec = impl.rels[id];
     if (value.is_null() && rel_property(id, key).is_null()) return;
+    if (impl.redo_on()) impl.redo_property(RedoOp::SetRelProperty, id, key, value);
     const std::uint32_t column = impl.rel_column(rec.type, key);
     Value& slot = impl.rel_tables[rec.type].columns[column][rec.row];
     impl.record(undo::RelPropertySet{id, key, std::move(slot)});
@@ -613,18 +621,22 @@ void GraphStore::begin_statement() {
     impl_->log.clear();
     impl_->merge_floor = 0;
     impl_->in_statement = true;
+    impl_->redo.bytes.clear();
+    impl_->redo.overflowed = false;
 }
 
-std::size_t GraphStore::savepoint() {
+GraphStore::Savepoint GraphStore::savepoint() {
     impl_->merge_floor = impl_->log.size();
-    return impl_->log.size();
+    return {impl_->log.size(), impl_->redo.bytes.size()};
 }
 
-void GraphStore::rollback_to(std::size_t mark) {
+void GraphStore::rollback_to(Savepoint mark) {
     auto& log = impl_->log;
+    // An overflowed redo cannot be cut back: it stays overflowed, and the commit writes a snapshot.
+    if (!impl_->redo.overflowed) impl_->redo.bytes.resize(std::min(mark.redo, impl_->redo.bytes.size()));
     const bool logging = impl_->in_statement;
     impl_->in_statement = false;  // undoing must not log itself
-    while (log.size() > mark) {
+    while (log.size() > mark.undo) {
         impl_->undo(log.back());
         log.pop_back();
     }
@@ -648,6 +660,8 @@ void GraphStore::commit() {
     impl_->index_for_readers();
     std::vector<undo::Entry>().swap(impl_->log);  // a bulk load's log can be large: give it back
     impl_->in_statement = false;
+    std::string().swap(impl_->redo.bytes);
+    impl_->redo.overflowed = false;
 }
 
 void GraphStore::rollback() {
@@ -655,6 +669,8 @@ void GraphStore::rollback() {
     impl_->in_statement = false;  // undoing must not log itself
     for (auto it = log.rbegin(); it != log.rend(); ++it) impl_->undo(*it);
     log.clear();
+    std::string().swap(impl_->redo.bytes);
+    impl_->redo.overflowed = false;
     impl_->index_for_readers();
 }
 

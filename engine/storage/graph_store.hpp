@@ -10,11 +10,17 @@
 #include "storage/adjacency_index.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <string>
 #include <optional>
 #include <span>
 #include <unordered_map>
 #include <vector>
+
+namespace kgq::value {
+class BinaryReader;
+}  // namespace kgq::value
 
 namespace kgq::storage {
 
@@ -123,9 +129,35 @@ public:
     // rollback_to(mark) undoes what was logged after savepoint() returned mark (a failed
     // statement, while the transaction goes on); logged runs of creations never merge across
     // a savepoint. settle() indexes what the statement left pending, as commit() does.
-    std::size_t savepoint();
-    void rollback_to(std::size_t mark);
+    struct Savepoint {
+        std::size_t undo = 0;
+        std::size_t redo = 0;
+    };
+    Savepoint savepoint();
+    void rollback_to(Savepoint mark);
     void settle();
+
+    // ---------------------------------------------------------------- database files
+    // Redo (graph_store_redo.cpp). While enabled, every logged write is also encoded, so that
+    // the database's write-ahead log can apply the committed statement again onto the store
+    // as it was before it. Past `limit` bytes the encoding stops and redo_overflowed() says
+    // so: the database then writes a snapshot at commit instead (as DuckDB does for bulk
+    // loads). Savepoints and rollbacks cut the redo with the undo log; begin_statement() and
+    // commit() clear it.
+    void enable_redo(std::size_t limit);
+    const std::string& redo() const;
+    bool redo_overflowed() const;
+    // Applies a redo onto this store (outside a statement): the same writes in the same
+    // order, which give the same ids. value::FormatError when it does not fit the store.
+    void replay(value::BinaryReader& redo);
+
+    // Images (graph_store_image.cpp): the store as a snapshot keeps it, ids, deleted ids and
+    // tables as they are, so a log written after the snapshot replays onto it unchanged.
+    // save_image hands out the image one section at a time (a column at most, to bound the
+    // buffer); load_image takes the sections back in the same order into an empty store and
+    // rebuilds the adjacency and KEY indexes, checking every id (value::FormatError).
+    void save_image(const std::function<void(const std::string& section)>& emit) const;
+    void load_image(const std::function<value::BinaryReader()>& next_section);
 
 private:
     struct Impl;

@@ -56,6 +56,19 @@ struct KeyEntry {
     std::string encoded;
 };
 
+// The redo of the running statement (GraphStore::enable_redo).
+struct RedoLog {
+    bool enabled = false;
+    bool overflowed = false;
+    std::size_t limit = 0;
+    std::string bytes;
+};
+
+enum class RedoOp : std::uint8_t {
+    CreateNode = 1, DeleteNode, AddLabel, RemoveLabel, SetNodeProperty,
+    CreateRelationship, DeleteRelationship, SetRelProperty,
+};
+
 struct GraphStore::Impl {
     Impl(catalog::Catalog& catalog, std::vector<std::unique_ptr<NodeTable>>& tables)
         : catalog(catalog), tables(tables) {}
@@ -72,6 +85,7 @@ struct GraphStore::Impl {
     bool in_statement = false;
     std::vector<undo::Entry> log;
     std::size_t merge_floor = 0;  // entries below the last savepoint are never extended
+    RedoLog redo;
 
     void record(undo::Entry entry) {
         if (in_statement) log.push_back(std::move(entry));
@@ -107,6 +121,15 @@ struct GraphStore::Impl {
     void relabel(NodeId id, LabelSet labels);  // checks keys, moves to the label set's table
 
     void undo(undo::Entry& entry);
+
+    // ---- redo (graph_store_redo.cpp), called by each write once it is checked
+    bool redo_on() const { return in_statement && redo.enabled && !redo.overflowed; }
+    void redo_create_node(NodeId id, const LabelSet& labels, const undo::PropertyList& properties);
+    void redo_create_relationship(RelId id, TypeId type, NodeId source, NodeId target,
+                                  const undo::PropertyList& properties);
+    // DeleteNode, DeleteRelationship (id); AddLabel, RemoveLabel (id, label)
+    void redo_element(RedoOp op, std::uint64_t id, std::uint32_t label = 0);
+    void redo_property(RedoOp op, std::uint64_t id, PropertyKeyId key, const Value& value);
 };
 
 template <class Lookup>

@@ -38,6 +38,18 @@ struct ExecuteOptions {
     std::size_t max_memory = 0;  // bytes
 };
 
+// How Database::open treats its file.
+struct OpenOptions {
+    // Reads the database and refuses every statement that writes; several processes may
+    // open one file read-only at once, but not while another has it open to write.
+    bool read_only = false;
+    // Creates the database when the file does not exist (otherwise that is an error).
+    bool create = true;
+    // A checkpoint (a new snapshot, an empty log) happens when the log grows past this many
+    // bytes; a single statement larger than this commits by checkpointing at once.
+    std::size_t checkpoint_threshold = std::size_t(16) << 20;
+};
+
 // Thread safety: one Database may be shared by many threads. Statements that only read
 // (MATCH ... RETURN, EXPORT STIX, CALL) run concurrently; a statement that writes (CREATE,
 // MERGE, SET, REMOVE, DELETE, COPY, IMPORT STIX, schema declarations) waits for the readers
@@ -46,7 +58,17 @@ struct ExecuteOptions {
 // between them. interrupt() stops every statement running at that moment.
 class Database {
 public:
+    // A database in memory only: it ends with the object.
     Database();
+    // The database kept in the file at `path` (and its log, `path`.wal), created when it
+    // does not exist. Every statement that commits is durable (fsynced to the log) before
+    // execute() returns; a crash at any moment loses nothing that was committed. The file is
+    // locked while open: a second process that opens it to write gets an error. Closing (the
+    // destructor) writes a checkpoint. Throws kgq::Exception (ErrorKind::Io, code
+    // "DatabaseCorrupt", "DatabaseVersion", "DatabaseLocked" or "DatabaseIo") naming the file
+    // and what is wrong: a damaged or truncated file never opens as a partial graph.
+    static Database open(const std::string& path, const OpenOptions& options = {});
+    // Checkpoints a database file (errors are ignored here: the log keeps every commit).
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -63,6 +85,16 @@ public:
              const std::function<bool(const Result&)>& on_result);
 
     SchemaInfo schema() const;
+
+    // The database file ("" in memory), whether it is read-only, and what opening it
+    // recovered from ("" after a clean close; else how many commits the log replayed).
+    const std::string& path() const;
+    bool read_only() const;
+    const std::string& recovery_note() const;
+    // Writes the graph as it is now to a new database file at `path` (replacing a file there
+    // that is not an open database), which Database::open then reads; this database stays
+    // as it was, in memory or in its own file. Throws kgq::Exception (ErrorKind::Io).
+    void save_as(const std::string& path) const;
 
     // Stops the statement that is running (and the rest of its run()/execute() call) at its
     // next check, within milliseconds in every operator and importer: it rolls back and

@@ -293,7 +293,13 @@ public:
     }
     std::string operator()(ast::ImportStix const& i) { return "IMPORT STIX '" + i.path.value + "'"; }
     std::string operator()(ast::TransactionControl const& t) {
-        return t.action == ast::TransactionAction::Begin ? "BEGIN" : t.action == ast::TransactionAction::Commit ? "COMMIT" : "ROLLBACK";
+        switch (t.action) {
+            case ast::TransactionAction::Begin: return "BEGIN";
+            case ast::TransactionAction::Commit: return "COMMIT";
+            case ast::TransactionAction::Rollback: return "ROLLBACK";
+            case ast::TransactionAction::Checkpoint: return "CHECKPOINT";
+        }
+        return "?";
     }
     std::string operator()(ast::ExportStix const& e) { return "EXPORT STIX '" + e.path.value + "'"; }
 

@@ -1,0 +1,164 @@
+// engine/persist/snapshot_file.cpp — writing and reading snapshots.
+//
+//   header   magic(8) version(u32) byte-order(u32) checkpoint(u64) checksum(u64 of the 24 before)
+//   section* length(u64) checksum(u64: XXH3 of the bytes, seeded with the section's index) bytes
+//   trailer  magic(8) sections(u64) file-size(u64) checksum(u64 of the 24 before)
+//
+// Section 0 is the catalog, the rest the store's image in its own order. The index seed
+// makes a section moved or repeated fail its checksum; the trailer makes a truncated file
+// fail before any section is decoded.
+#include "persist/snapshot_file.hpp"
+
+#include "catalog/catalog.hpp"
+#include "common/atomic_file.hpp"
+#include "kgq/error.hpp"
+#include "persist/checksum.hpp"
+#include "persist/file_error.hpp"
+#include "persist/file_format.hpp"
+#include "storage/graph_store.hpp"
+#include "value/binary_codec.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kgq::persist {
+
+namespace {
+
+std::string fixed_block(std::string_view magic, std::uint64_t a, std::uint64_t b, bool header) {
+    std::string block(magic);
+    value::BinaryWriter out(block);
+    if (header) {
+        out.u32(static_cast<std::uint32_t>(a));
+        out.u32(byte_order_mark);
+        out.u64(b);
+    } else {
+        out.u64(a);
+        out.u64(b);
+    }
+    out.u64(checksum(block));
+    return block;
+}
+
+std::string read_whole_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw_system_error("open", path, errno);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const int err = errno;
+        ::close(fd);
+        if (err) throw_system_error("read", path, err);
+        throw_file_error("DatabaseIo", path, "'" + path + "' is not a regular file");
+    }
+    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int err = n < 0 ? errno : 0;
+            ::close(fd);
+            if (err) throw_system_error("read", path, err);
+            bytes.resize(done);  // shrank while read: the trailer check reports it
+            return bytes;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    return bytes;
+}
+
+}  // namespace
+
+void write_snapshot(const std::string& path, std::uint64_t checkpoint, const catalog::Catalog& catalog,
+                    const storage::GraphStore& store) {
+    common::AtomicFileWriter out(path);
+    std::uint64_t sections = 0;
+    std::uint64_t bytes = header_size;
+    std::string frame;
+    auto emit = [&](const std::string& payload) {
+        frame.clear();
+        value::BinaryWriter w(frame);
+        w.u64(payload.size());
+        w.u64(checksum(payload, sections));
+        out.write(frame);
+        out.write(payload);
+        ++sections;
+        bytes += section_header_size + payload.size();
+    };
+    out.write(fixed_block(snapshot_magic, format_version, checkpoint, true));
+    std::string catalog_bytes;
+    value::BinaryWriter catalog_out(catalog_bytes);
+    catalog.save(catalog_out);
+    emit(catalog_bytes);
+    store.save_image(emit);
+    out.write(fixed_block(snapshot_end_magic, sections, bytes + trailer_size, false));
+    out.commit();
+}
+
+std::uint64_t read_snapshot(const std::string& path, catalog::Catalog& catalog, storage::GraphStore& store) {
+    const std::string file = read_whole_file(path);
+    auto corrupt = [&](const std::string& what) {
+        throw_file_error("DatabaseCorrupt", path, "'" + path + "' is damaged: " + what);
+    };
+    if (file.size() < 8 || std::string_view(file).substr(0, 8) != snapshot_magic)
+        throw_file_error("DatabaseCorrupt", path, "'" + path + "' is not a kgq database (it does not begin as one)");
+    if (file.size() < header_size) corrupt("it ends inside its header (" + std::to_string(file.size()) + " bytes)");
+    value::BinaryReader header(std::string_view(file).substr(8, header_size - 8), 8);
+    const std::uint32_t version = header.u32();
+    const std::uint32_t order = header.u32();
+    const std::uint64_t checkpoint = header.u64();
+    if (header.u64() != checksum(std::string_view(file).substr(0, header_size - 8))) corrupt("its header fails its checksum");
+    if (version > format_version)
+        throw_file_error("DatabaseVersion", path,
+                         "'" + path + "' was written by a newer kgq (database format " + std::to_string(version) +
+                             "; this kgq reads format " + std::to_string(format_version) + " and older)");
+    if (version == 0) corrupt("its format version is 0");
+    if (order != byte_order_mark) corrupt("it was written on a machine of another byte order");
+
+    if (file.size() < header_size + trailer_size)
+        corrupt("it is truncated (" + std::to_string(file.size()) + " bytes, no trailer)");
+    const std::string_view trailer = std::string_view(file).substr(file.size() - trailer_size);
+    value::BinaryReader tail(trailer.substr(8), file.size() - trailer_size + 8);
+    const std::uint64_t sections = tail.u64();
+    const std::uint64_t size = tail.u64();
+    if (trailer.substr(0, 8) != snapshot_end_magic || tail.u64() != checksum(trailer.substr(0, trailer_size - 8)) ||
+        size != file.size())
+        corrupt("it is truncated or has bytes appended (" + std::to_string(file.size()) + " bytes, no valid trailer at its end)");
+
+    std::size_t at = header_size;
+    const std::size_t body_end = file.size() - trailer_size;
+    std::uint64_t index = 0;
+    auto next_section = [&]() -> value::BinaryReader {
+        if (index >= sections || body_end - at < section_header_size)
+            throw value::FormatError("the snapshot has fewer sections than its contents need", at);
+        value::BinaryReader frame(std::string_view(file).substr(at, section_header_size), at);
+        const std::uint64_t length = frame.u64();
+        const std::uint64_t sum = frame.u64();
+        if (length > body_end - at - section_header_size)
+            throw value::FormatError("section " + std::to_string(index) + " runs past the end of the file", at);
+        const std::string_view payload = std::string_view(file).substr(at + section_header_size, length);
+        if (checksum(payload, index) != sum)
+            throw value::FormatError("section " + std::to_string(index) + " fails its checksum", at);
+        const std::size_t base = at + section_header_size;
+        at += section_header_size + length;
+        ++index;
+        return value::BinaryReader(payload, base);
+    };
+    try {
+        value::BinaryReader catalog_in = next_section();
+        catalog.load(catalog_in);
+        store.load_image(next_section);
+        if (index != sections || at != body_end) throw value::FormatError("sections left over after the graph", at);
+    } catch (const value::FormatError& e) {
+        corrupt(e.what());
+    } catch (const Exception& e) {  // a write the image replays refused (a KEY collision, ...)
+        corrupt(e.error().message);
+    }
+    return checkpoint;
+}
+
+}  // namespace kgq::persist
