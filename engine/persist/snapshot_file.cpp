@@ -1,7 +1,8 @@
 // engine/persist/snapshot_file.cpp — writing and reading snapshots.
 //
 //   header   magic(8) version(u32) byte-order(u32) checkpoint(u64) checksum(u64 of the 24 before)
-//   section* length(u64) checksum(u64: XXH3 of the bytes, seeded with the section's index) bytes
+//   section* length(u64) checksum(u64: XXH3 of the bytes, seeded with the section's index) bytes,
+//            then zero bytes up to a multiple of 8
 //   trailer  magic(8) sections(u64) file-size(u64) checksum(u64 of the 24 before)
 //
 // Section 0 is the catalog, the rest the store's image in its own order. The index seed
@@ -21,12 +22,17 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace kgq::persist {
 
 namespace {
+
+// Each section's bytes start 8-aligned in the file (and so in its mapping), which lets the
+// arrays inside them be copied out in one move (value::BinaryReader::array).
+std::size_t padding_after(std::size_t length) { return (8 - length % 8) % 8; }
 
 std::string fixed_block(std::string_view magic, std::uint64_t a, std::uint64_t b, bool header) {
     std::string block(magic);
@@ -43,33 +49,46 @@ std::string fixed_block(std::string_view magic, std::uint64_t a, std::uint64_t b
     return block;
 }
 
-std::string read_whole_file(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw_system_error("open", path, errno);
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        const int err = errno;
-        ::close(fd);
-        if (err) throw_system_error("read", path, err);
-        throw_file_error("DatabaseIo", path, "'" + path + "' is not a regular file");
-    }
-    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int err = n < 0 ? errno : 0;
+// The file mapped read-only: opening a large snapshot neither copies it nor zeroes a buffer
+// for it first. Private to this reader; unmapped when it goes.
+class MappedFile {
+public:
+    explicit MappedFile(const std::string& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) throw_system_error("open", path, errno);
+        struct stat st {};
+        if (::fstat(fd, &st) != 0) {
+            const int err = errno;
             ::close(fd);
-            if (err) throw_system_error("read", path, err);
-            bytes.resize(done);  // shrank while read: the trailer check reports it
-            return bytes;
+            throw_system_error("read", path, err);
         }
-        done += static_cast<std::size_t>(n);
+        if (!S_ISREG(st.st_mode)) {
+            ::close(fd);
+            throw_file_error("DatabaseIo", path, "'" + path + "' is not a regular file");
+        }
+        size_ = static_cast<std::size_t>(st.st_size);
+        if (size_ > 0) {
+            void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            if (p == MAP_FAILED) {
+                const int err = errno;
+                ::close(fd);
+                throw_system_error("read", path, err);
+            }
+            data_ = static_cast<const char*>(p);
+        }
+        ::close(fd);
     }
-    ::close(fd);
-    return bytes;
-}
+    ~MappedFile() {
+        if (data_) ::munmap(const_cast<char*>(data_), size_);
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    std::string_view bytes() const { return {data_ ? data_ : "", size_}; }
+
+private:
+    const char* data_ = nullptr;
+    std::size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -86,8 +105,10 @@ void write_snapshot(const std::string& path, std::uint64_t checkpoint, const cat
         w.u64(checksum(payload, sections));
         out.write(frame);
         out.write(payload);
+        const std::size_t padding = padding_after(payload.size());
+        out.write(std::string_view("\0\0\0\0\0\0\0", padding));
         ++sections;
-        bytes += section_header_size + payload.size();
+        bytes += section_header_size + payload.size() + padding;
     };
     out.write(fixed_block(snapshot_magic, format_version, checkpoint, true));
     std::string catalog_bytes;
@@ -100,18 +121,19 @@ void write_snapshot(const std::string& path, std::uint64_t checkpoint, const cat
 }
 
 std::uint64_t read_snapshot(const std::string& path, catalog::Catalog& catalog, storage::GraphStore& store) {
-    const std::string file = read_whole_file(path);
+    const MappedFile mapped(path);
+    const std::string_view file = mapped.bytes();
     auto corrupt = [&](const std::string& what) {
         throw_file_error("DatabaseCorrupt", path, "'" + path + "' is damaged: " + what);
     };
-    if (file.size() < 8 || std::string_view(file).substr(0, 8) != snapshot_magic)
+    if (file.size() < 8 || file.substr(0, 8) != snapshot_magic)
         throw_file_error("DatabaseCorrupt", path, "'" + path + "' is not a kgq database (it does not begin as one)");
     if (file.size() < header_size) corrupt("it ends inside its header (" + std::to_string(file.size()) + " bytes)");
-    value::BinaryReader header(std::string_view(file).substr(8, header_size - 8), 8);
+    value::BinaryReader header(file.substr(8, header_size - 8), 8);
     const std::uint32_t version = header.u32();
     const std::uint32_t order = header.u32();
     const std::uint64_t checkpoint = header.u64();
-    if (header.u64() != checksum(std::string_view(file).substr(0, header_size - 8))) corrupt("its header fails its checksum");
+    if (header.u64() != checksum(file.substr(0, header_size - 8))) corrupt("its header fails its checksum");
     if (version > format_version)
         throw_file_error("DatabaseVersion", path,
                          "'" + path + "' was written by a newer kgq (database format " + std::to_string(version) +
@@ -121,7 +143,7 @@ std::uint64_t read_snapshot(const std::string& path, catalog::Catalog& catalog, 
 
     if (file.size() < header_size + trailer_size)
         corrupt("it is truncated (" + std::to_string(file.size()) + " bytes, no trailer)");
-    const std::string_view trailer = std::string_view(file).substr(file.size() - trailer_size);
+    const std::string_view trailer = file.substr(file.size() - trailer_size);
     value::BinaryReader tail(trailer.substr(8), file.size() - trailer_size + 8);
     const std::uint64_t sections = tail.u64();
     const std::uint64_t size = tail.u64();
@@ -135,16 +157,20 @@ std::uint64_t read_snapshot(const std::string& path, catalog::Catalog& catalog, 
     auto next_section = [&]() -> value::BinaryReader {
         if (index >= sections || body_end - at < section_header_size)
             throw value::FormatError("the snapshot has fewer sections than its contents need", at);
-        value::BinaryReader frame(std::string_view(file).substr(at, section_header_size), at);
+        value::BinaryReader frame(file.substr(at, section_header_size), at);
         const std::uint64_t length = frame.u64();
         const std::uint64_t sum = frame.u64();
         if (length > body_end - at - section_header_size)
             throw value::FormatError("section " + std::to_string(index) + " runs past the end of the file", at);
-        const std::string_view payload = std::string_view(file).substr(at + section_header_size, length);
+        const std::string_view payload = file.substr(at + section_header_size, length);
         if (checksum(payload, index) != sum)
             throw value::FormatError("section " + std::to_string(index) + " fails its checksum", at);
         const std::size_t base = at + section_header_size;
         at += section_header_size + length;
+        const std::size_t padding = padding_after(length);
+        if (padding > body_end - at || file.substr(at, padding).find_first_not_of('\0') != std::string_view::npos)
+            throw value::FormatError("section " + std::to_string(index) + " is followed by bytes that are not its padding", at);
+        at += padding;
         ++index;
         return value::BinaryReader(payload, base);
     };

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <system_error>
+#include <thread>
 
 namespace kgq::storage {
 
@@ -70,6 +72,9 @@ std::uint32_t add_column(Table& table, PropertyKeyId key, std::size_t rows) {
 }
 
 // ====================================================================== Impl primitives
+
+// Below this many rows a second thread costs more than it saves.
+constexpr std::size_t parallel_rebuild_rows = 1 << 16;
 
 std::uint32_t GraphStore::Impl::table_for(const LabelSet& labels) {
     if (auto it = table_of_labels.find(labels); it != table_of_labels.end()) return it->second;
@@ -136,8 +141,19 @@ const RelTable* GraphStore::Impl::indexed_rel_table(TypeId type) {
 void GraphStore::Impl::index_pending(RelTable& table) {
     const std::size_t pending = table.row_rel.size() - table.indexed_rows;
     if (pending > table.live_rows / 4 + 1024 || table.out.wants_rebuild() || table.in.wants_rebuild()) {
+        // The two directions share only the (read-only) rows: a large table builds them on
+        // both cores (a bulk load's commit, opening a database file).
+        auto build_in = [&table] { table.in.rebuild(table.target, table.source, table.row_rel, dead_row); };
+        std::thread in_thread;
+        if (table.row_rel.size() >= parallel_rebuild_rows) {
+            try {
+                in_thread = std::thread(build_in);
+            } catch (const std::system_error&) {  // no thread to be had: build it here
+            }
+        }
         table.out.rebuild(table.source, table.target, table.row_rel, dead_row);
-        table.in.rebuild(table.target, table.source, table.row_rel, dead_row);
+        if (in_thread.joinable()) in_thread.join();
+        else build_in();
     } else {
         for (std::size_t row = table.indexed_rows; row < table.row_rel.size(); ++row) {
             const RelId rel = table.row_rel[row];

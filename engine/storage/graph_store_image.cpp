@@ -1,12 +1,13 @@
 // engine/storage/graph_store_image.cpp — the store as a snapshot keeps it, and back. The
 // image is physical: node and relationship records, every table's rows (tombstones too) and
 // columns, so ids are exactly as they were and the log written after the snapshot replays
-// onto the loaded store. What is derived (adjacency, KEY indexes, counts) is rebuilt on load.
+// onto the loaded store. KEY indexes are saved as they are (rebuilding them is a hash
+// insertion per node, random memory accesses); adjacency and counts are rebuilt on load.
 // Stage: storage. Caller: engine/persist (checkpoint and open).
 //
 // Sections, in order: counts; node records; relationship records; then per node table its
 // labels, row owners and column keys, then one section per column; then the same per
-// relation type. A column is its non-null values with the gap of nulls before each, so the
+// relation type; then the KEY indexes' owners and one section per index. A column is its non-null values with the gap of nulls before each, so the
 // sparse columns of open-mode and STIX tables cost little.
 #include "kgq/error.hpp"
 #include "storage/graph_store_impl.hpp"
@@ -34,17 +35,19 @@ void save_column(const std::vector<Value>& column, std::string& buffer, const st
     emit(buffer);
 }
 
+// Built by appending, so each 88-byte Value is written once (not constructed null first).
 std::vector<Value> load_column(value::BinaryReader in, std::size_t rows) {
-    std::vector<Value> column(rows);
+    std::vector<Value> column;
+    column.reserve(rows);
     const std::size_t present = in.count(2);
-    std::size_t row = 0;
     for (std::size_t i = 0; i < present; ++i) {
         const std::uint64_t gap = in.varint();
-        if (gap >= rows - row || row >= rows) in.fail("a column value beyond the table's rows");
-        row += gap;
-        column[row++] = in.value();
+        if (column.size() >= rows || gap >= rows - column.size()) in.fail("a column value beyond the table's rows");
+        for (std::uint64_t g = 0; g < gap; ++g) column.emplace_back();
+        column.push_back(in.value());
     }
     if (!in.at_end()) in.fail("bytes after a column's values");
+    column.resize(rows);
     return column;
 }
 
@@ -91,6 +94,11 @@ void GraphStore::save_image(const std::function<void(const std::string&)>& emit)
         });
         for (const auto& column : table.columns) save_column(column, buffer, emit);
     }
+    std::vector<TypeId> owners;
+    for (const auto& [owner, index] : impl.key_index) owners.push_back(owner);
+    std::sort(owners.begin(), owners.end());
+    section([&](value::BinaryWriter& out) { out.array(owners); });
+    for (TypeId owner : owners) section([&](value::BinaryWriter& out) { impl.key_index.at(owner).save(out); });
 }
 
 void GraphStore::load_image(const std::function<value::BinaryReader()>& next_section) {
@@ -136,6 +144,11 @@ void GraphStore::load_image(const std::function<value::BinaryReader()>& next_sec
             node_section.fail("a node record beyond its table");
     }
 
+    // Which nodes are alive, a byte each: the endpoint checks below look up two per
+    // relationship, and this fits in cache where the records do not.
+    std::vector<char> alive(impl.nodes.size());
+    for (std::size_t id = 0; id < impl.nodes.size(); ++id) alive[id] = impl.nodes[id].table != dead_table;
+
     impl.rel_tables.resize(rel_table_count);
     for (std::size_t t = 0; t < rel_table_count; ++t) {
         value::BinaryReader in = next_section();
@@ -151,7 +164,8 @@ void GraphStore::load_image(const std::function<value::BinaryReader()>& next_sec
             if (id == dead_row) continue;
             if (id >= impl.rels.size() || impl.rels[id].type != t || impl.rels[id].row != row)
                 in.fail("relationship " + std::to_string(id) + " is not where its record says");
-            if (!node_alive(table.source[row]) || !node_alive(table.target[row]))
+            const std::uint32_t source = table.source[row], target = table.target[row];
+            if (source >= alive.size() || target >= alive.size() || !alive[source] || !alive[target])
                 in.fail("relationship " + std::to_string(id) + " has an endpoint that does not exist");
             ++table.live_rows;
         }
@@ -164,22 +178,24 @@ void GraphStore::load_image(const std::function<value::BinaryReader()>& next_sec
             rel_section.fail("a relationship record beyond its table");
     }
 
-    // KEY indexes from the values: a duplicate means the file is damaged.
-    for (std::size_t t = 0; t < tables_.size(); ++t) {
-        const NodeTable& table = *tables_[t];
-        bool keyed = false;
-        for (TypeId label : table.labels) keyed = keyed || catalog_.key_property(label) != nullptr;
-        if (!keyed) continue;
-        for (NodeId id : table.row_node) {
-            if (id == no_node) continue;
-            auto entries = impl.node_key_entries(id);
-            try {
-                impl.check_keys_free(entries, id);
-            } catch (const Exception&) {
-                node_section.fail("two nodes share the KEY of node " + std::to_string(id));
-            }
-            impl.index_keys(entries, id);
-        }
+    // KEY indexes as they were saved (KeyIndex::load checks their shape), for exactly the
+    // types that declare a KEY over stored nodes.
+    value::BinaryReader owner_section = next_section();
+    const std::vector<TypeId> owners = owner_section.array<TypeId>();
+    for (TypeId owner : owners) {
+        if (owner >= catalog_.entity_type_count()) owner_section.fail("a KEY index of an unknown node type");
+        const catalog::PropertyDef* key = catalog_.key_property(owner);
+        if (!key || key->declared_in != owner) owner_section.fail("a KEY index of a type that declares no KEY");
+        // An entry must name a live node; that it is one of the owner's is what every lookup
+        // checks anyway (find_by_key), so a wrong one could not answer for another type.
+        value::BinaryReader in = next_section();
+        impl.key_index[owner].load(in, [&](std::uint64_t id) { return id < alive.size() && alive[id]; });
+    }
+    for (const auto& table : tables_) {
+        if (table->live_rows == 0) continue;
+        for (TypeId label : table->labels)
+            if (const catalog::PropertyDef* key = catalog_.key_property(label); key && !impl.key_index.count(key->declared_in))
+                owner_section.fail("no KEY index for the nodes of " + catalog_.entity_type(label).name);
     }
     impl.index_for_readers();
 }

@@ -2,6 +2,8 @@
 // tombstones, grown at 70 % use) and the map for the rest; see key_index.hpp.
 #include "storage/key_index.hpp"
 
+#include "value/binary_codec.hpp"
+
 #include <bit>
 #include <cstring>
 
@@ -106,6 +108,58 @@ void KeyIndex::grow(std::size_t more) {
         while (slots_[i].state != empty) i = (i + 1) & (slots_.size() - 1);
         slots_[i] = s;
         ++used_;
+    }
+}
+
+void KeyIndex::save(value::BinaryWriter& out) const {
+    out.array(slots_);
+    out.varint(others_.size());
+    for (const auto& [encoded, node] : others_) {
+        out.string(encoded);
+        out.varint(node);
+    }
+}
+
+void KeyIndex::load(value::BinaryReader& in, const std::function<bool(NodeId)>& valid_node) {
+    slots_ = in.array<Slot>();
+    const std::size_t size = slots_.size();
+    if (size != 0 && (size < 1024 || !std::has_single_bit(size))) in.fail("a KEY index of a size it never has");
+    // One pass: `run` is where the current stretch of non-empty slots began (after the last
+    // empty one), so a full slot is reachable iff its home slot lies within that stretch.
+    std::size_t first_empty = size;
+    for (std::size_t i = 0; i < size; ++i)
+        if (slots_[i].state == empty) {
+            first_empty = i;
+            break;
+        }
+    if (size != 0 && first_empty == size) in.fail("a KEY index without a free slot");
+    used_ = 0;
+    std::size_t run = first_empty + 1;  // cyclic positions, walked from just after an empty slot
+    for (std::size_t step = 1; step <= size; ++step) {
+        const std::size_t i = (first_empty + step) & (size - 1);
+        const Slot& s = slots_[i];
+        if (s.state == empty) {
+            run = i + 1;
+            continue;
+        }
+        if (s.state != full && s.state != erased) in.fail("a KEY index slot in an unknown state");
+        ++used_;
+        if (s.state != full) continue;
+        if (!valid_node(s.node)) in.fail("a KEY index entry for a node that does not exist");
+        const std::size_t home = slot_of(s.key);
+        const std::size_t from_run = (i - (run & (size - 1))) & (size - 1);
+        const std::size_t from_home = (i - home) & (size - 1);
+        if (from_home > from_run) in.fail("a KEY index entry out of its place");
+    }
+    if (used_ * 10 > size * 7) in.fail("a KEY index fuller than it ever is");
+    const std::size_t others = in.count(2);
+    others_.clear();
+    others_.reserve(others);
+    for (std::size_t i = 0; i < others; ++i) {
+        std::string encoded = in.string();
+        const std::uint64_t node = in.varint();
+        if (!valid_node(node)) in.fail("a KEY index entry for a node that does not exist");
+        if (!others_.emplace(std::move(encoded), node).second) in.fail("a KEY index with a key twice");
     }
 }
 

@@ -6,9 +6,15 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+namespace kgq::value {
+class BinaryWriter;
+class BinaryReader;
+}  // namespace kgq::value
 
 namespace kgq::storage {
 
@@ -22,6 +28,14 @@ public:
     void insert(const std::string& encoded, NodeId node);  // replaces an existing entry
     void erase(const std::string& encoded);
     void reserve(std::size_t more_integer_keys);  // room to insert that many without growing
+
+    // The index as a snapshot keeps it (graph_store_image.cpp): the slots as they are, so an
+    // open does not hash every key again (for LSQB that was a fifth of the open). The slot
+    // layout is then part of the file format. load() checks what lookups rely on (states,
+    // a free slot, each key reachable from its home slot) and asks `valid_node` about each
+    // node; it throws value::FormatError.
+    void save(value::BinaryWriter& out) const;
+    void load(value::BinaryReader& in, const std::function<bool(NodeId)>& valid_node);
 
 private:
     struct Slot {

@@ -43,12 +43,14 @@ public:
         varint(s.size());
         out_.append(s);
     }
-    // An array of trivially copyable elements, as its count then its bytes (x86-64 and
-    // aarch64 are little-endian; the file header records the byte order).
+    // An array of trivially copyable elements, as its count, zero bytes up to the element's
+    // alignment (from the start of the buffer, which files keep 8-aligned), then its bytes
+    // (native order: the file header records it). Aligned, a reader copies it in one move.
     template <class T>
     void array(const std::vector<T>& v) {
-        static_assert(std::is_trivially_copyable_v<T>);
+        static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= 8);
         varint(v.size());
+        while (out_.size() % alignof(T)) out_.push_back('\0');
         out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
     }
     // A property value: null, booleans, numbers, strings, temporal values, lists, maps.
@@ -96,10 +98,22 @@ public:
     }
     template <class T>
     std::vector<T> array() {
-        static_assert(std::is_trivially_copyable_v<T>);
-        const std::size_t n = count(sizeof(T));
-        std::vector<T> v(n);
-        if (n) std::memcpy(v.data(), p_, n * sizeof(T));
+        static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= 8);
+        const std::size_t n = static_cast<std::size_t>(varint());
+        while (static_cast<std::size_t>(p_ - begin_) % alignof(T)) {
+            if (u8() != 0) fail("a padding byte that is not zero");
+        }
+        if (n > static_cast<std::size_t>(end_ - p_) / sizeof(T)) fail("an array runs past the end of the data");
+        std::vector<T> v;
+        if (reinterpret_cast<std::uintptr_t>(p_) % alignof(T) == 0) {
+            // The bytes of a mapped file are implicitly objects of T (P0593): copied in one
+            // move, without zeroing the vector first.
+            const T* first = reinterpret_cast<const T*>(p_);
+            v.assign(first, first + n);
+        } else {
+            v.resize(n);
+            if (n) std::memcpy(v.data(), p_, n * sizeof(T));
+        }
         p_ += n * sizeof(T);
         return v;
     }
