@@ -11,7 +11,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 out=$1
 shared="${KGQ_SHARED_DIR:-$repo/../shared}"
 rm -rf "$out"
-mkdir -p "$out"/{tck,query,stix,csv}
+mkdir -p "$out"/{tck,query,stix,csv,database}
 
 # TCK: one input per scenario: its `having executed:` set-up and its query, ';'-joined.
 if [ -d "$shared/tck/features" ]; then
@@ -52,3 +52,10 @@ if [ -d "$shared/data/stix2.1/examples" ]; then
 fi
 [ -f "$repo/tests/cli/scripts/tiny-bundle.json" ] && cp "$repo/tests/cli/scripts/tiny-bundle.json" "$out/stix/cli-tiny-bundle.json"
 cp "$repo"/tests/fuzz/corpus/csv/*.csv "$out/csv/"
+
+# Database files: inputs are edits (tests/fuzz/fuzz_database_file.cpp); one seed per mode
+# (base graph, file, checksums fixed, read-only), each setting one byte somewhere.
+for mode in $(seq 0 15); do
+  printf "\\x$(printf %02x "$mode")\\x00\\x$(printf %02x $((mode * 13 + 40)))\\x00\\x00\\x00\\x7f" > "$out/database/mode-$mode"
+done
+echo "fuzz seeds: $(ls "$out/database" | wc -l) database-file edits"

@@ -12,7 +12,7 @@ build=${1:-build-asan}
 seconds=${2:-60}
 shift $(( $# > 2 ? 2 : $# ))
 fuzzers=("$@")
-[ ${#fuzzers[@]} -eq 0 ] && fuzzers=(fuzz_query_open fuzz_query_strict fuzz_stix fuzz_copy)
+[ ${#fuzzers[@]} -eq 0 ] && fuzzers=(fuzz_query_open fuzz_query_strict fuzz_stix fuzz_copy fuzz_database_file)
 jobs=${JOBS:-$(nproc)}
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
@@ -47,6 +47,7 @@ for fuzzer in "${fuzzers[@]}"; do
       seeds=("$work/seeds/tck" "$work/seeds/query"); options=(-max_len=4096 -dict="$repo/tests/fuzz/cypher.dict") ;;
     fuzz_stix) seeds=("$work/seeds/stix"); options=(-max_len=16384 -dict="$repo/tests/fuzz/stix.dict") ;;
     fuzz_copy) seeds=("$work/seeds/csv"); options=(-max_len=4096) ;;
+    fuzz_database_file) seeds=("$work/seeds/database"); options=(-max_len=256) ;;
     *) echo "fuzz: unknown fuzzer $fuzzer" >&2; exit 2 ;;
   esac
   # The corpus grows across runs in the same build dir; artifacts hold what failed.

@@ -52,6 +52,10 @@ public:
     static void tick_current() {
         if (StatementBudget* b = current()) b->tick();
     }
+    // check() on current(), if any: for loops whose steps are large (a megabyte of a file).
+    static void check_current() {
+        if (StatementBudget* b = current()) b->check();
+    }
 
     static constexpr std::uint32_t ticks_per_check = 1024;
 

@@ -2,6 +2,7 @@
 // for reading would block until a writer appears, so what it is must be known first.
 #include "import/input_file.hpp"
 
+#include "common/statement_budget.hpp"
 #include "kgq/error.hpp"
 #include "text_scan.hpp"
 
@@ -49,14 +50,27 @@ std::string read_input_file(const std::string& path, const std::string& display_
     text.reserve(static_cast<std::size_t>(info.st_size));
     char buffer[1 << 16];
     std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, n);
+    while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) {
+        text.append(buffer, n);
+        StatementBudget::check_current();  // a large file stops within a chunk of 64 KB
+    }
     if (std::ferror(file.get())) fail("ReadError", "Cannot read '" + display_name + "': " + std::strerror(errno));
     return text;
 }
 
 void check_utf8(const std::string& text, const std::string& display_name) {
     const char* begin = text.data();
-    const char* bad = grammar::scan::find_invalid_utf8(begin, begin + text.size());
+    const char* const end = begin + text.size();
+    // A megabyte at a time, each piece ending on a character boundary, so that a stop
+    // request is seen while a large file is checked.
+    const char* bad = nullptr;
+    for (const char* piece = begin; piece < end && !bad;) {
+        const char* piece_end = end - piece > (1 << 20) ? piece + (1 << 20) : end;
+        while (piece_end < end && (static_cast<unsigned char>(*piece_end) & 0xC0) == 0x80) ++piece_end;
+        bad = grammar::scan::find_invalid_utf8(piece, piece_end);
+        piece = piece_end;
+        StatementBudget::check_current();
+    }
     if (!bad) return;
     std::size_t line = 1, column = 1;
     for (const char* p = begin; p < bad; ++p) {

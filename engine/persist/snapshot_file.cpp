@@ -15,6 +15,7 @@
 #include "kgq/error.hpp"
 #include "persist/checksum.hpp"
 #include "persist/file_error.hpp"
+#include "persist/file_header.hpp"
 #include "persist/file_format.hpp"
 #include "storage/graph_store.hpp"
 #include "value/binary_codec.hpp"
@@ -34,17 +35,11 @@ namespace {
 // arrays inside them be copied out in one move (value::BinaryReader::array).
 std::size_t padding_after(std::size_t length) { return (8 - length % 8) % 8; }
 
-std::string fixed_block(std::string_view magic, std::uint64_t a, std::uint64_t b, bool header) {
-    std::string block(magic);
+std::string trailer_block(std::uint64_t sections, std::uint64_t file_size) {
+    std::string block(snapshot_end_magic);
     value::BinaryWriter out(block);
-    if (header) {
-        out.u32(static_cast<std::uint32_t>(a));
-        out.u32(byte_order_mark);
-        out.u64(b);
-    } else {
-        out.u64(a);
-        out.u64(b);
-    }
+    out.u64(sections);
+    out.u64(file_size);
     out.u64(checksum(block));
     return block;
 }
@@ -110,13 +105,13 @@ void write_snapshot(const std::string& path, std::uint64_t checkpoint, const cat
         ++sections;
         bytes += section_header_size + payload.size() + padding;
     };
-    out.write(fixed_block(snapshot_magic, format_version, checkpoint, true));
+    out.write(encode_file_header(snapshot_magic, checkpoint));
     std::string catalog_bytes;
     value::BinaryWriter catalog_out(catalog_bytes);
     catalog.save(catalog_out);
     emit(catalog_bytes);
     store.save_image(emit);
-    out.write(fixed_block(snapshot_end_magic, sections, bytes + trailer_size, false));
+    out.write(trailer_block(sections, bytes + trailer_size));
     out.commit();
 }
 
@@ -129,17 +124,7 @@ std::uint64_t read_snapshot(const std::string& path, catalog::Catalog& catalog, 
     if (file.size() < 8 || file.substr(0, 8) != snapshot_magic)
         throw_file_error("DatabaseCorrupt", path, "'" + path + "' is not a kgq database (it does not begin as one)");
     if (file.size() < header_size) corrupt("it ends inside its header (" + std::to_string(file.size()) + " bytes)");
-    value::BinaryReader header(file.substr(8, header_size - 8), 8);
-    const std::uint32_t version = header.u32();
-    const std::uint32_t order = header.u32();
-    const std::uint64_t checkpoint = header.u64();
-    if (header.u64() != checksum(file.substr(0, header_size - 8))) corrupt("its header fails its checksum");
-    if (version > format_version)
-        throw_file_error("DatabaseVersion", path,
-                         "'" + path + "' was written by a newer kgq (database format " + std::to_string(version) +
-                             "; this kgq reads format " + std::to_string(format_version) + " and older)");
-    if (version == 0) corrupt("its format version is 0");
-    if (order != byte_order_mark) corrupt("it was written on a machine of another byte order");
+    const std::uint64_t checkpoint = decode_file_header(file, "'" + path + "'", path);
 
     if (file.size() < header_size + trailer_size)
         corrupt("it is truncated (" + std::to_string(file.size()) + " bytes, no trailer)");

@@ -3,6 +3,7 @@
 
 #include "persist/checksum.hpp"
 #include "persist/file_error.hpp"
+#include "persist/file_header.hpp"
 #include "persist/file_format.hpp"
 #include "value/binary_codec.hpp"
 
@@ -78,12 +79,7 @@ void WriteAheadLog::corrupt(const std::string& what) const {
 }
 
 void WriteAheadLog::write_header(std::uint64_t checkpoint) {
-    std::string header(log_magic);
-    value::BinaryWriter out(header);
-    out.u32(format_version);
-    out.u32(byte_order_mark);
-    out.u64(checkpoint);
-    out.u64(checksum(header));
+    const std::string header = encode_file_header(log_magic, checkpoint);
     try {
         if (::ftruncate(fd_, 0) != 0) throw errno;
         write_all_at(fd_, header.data(), header.size(), 0);
@@ -118,15 +114,7 @@ std::size_t WriteAheadLog::replay(std::uint64_t snapshot, const std::function<vo
         return 0;
     }
     if (file.substr(0, 8) != log_magic) corrupt("it is not a kgq log (it does not begin as one)");
-    value::BinaryReader header(file.substr(8, header_size - 8), 8);
-    const std::uint32_t version = header.u32();
-    const std::uint32_t order = header.u32();
-    const std::uint64_t checkpoint = header.u64();
-    if (header.u64() != checksum(file.substr(0, header_size - 8))) corrupt("its header fails its checksum");
-    if (version > format_version)
-        throw_file_error("DatabaseVersion", database_,
-                         "The log '" + path_ + "' was written by a newer kgq (format " + std::to_string(version) + ")");
-    if (order != byte_order_mark) corrupt("it was written on a machine of another byte order");
+    const std::uint64_t checkpoint = decode_file_header(file, "The log '" + path_ + "' of '" + database_ + "'", database_);
     if (checkpoint != checkpoint_) {
         // The checkpoint renamed its snapshot into place and stopped before emptying the log:
         // everything in it is in the snapshot already. A log without records holds nothing

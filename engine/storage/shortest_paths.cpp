@@ -31,6 +31,7 @@ struct SearchState {
     bool all;
     std::vector<std::uint32_t> distance;  // by node id
     std::unordered_map<NodeId, std::vector<Predecessor>> predecessors;
+    const std::function<void()>* tick;
 };
 
 // Thrown to end the search early, the way Boost.Graph's documentation suggests.
@@ -43,6 +44,7 @@ public:
     // Vertices leave the queue in distance order, so once one is as far as the target (all
     // its predecessors are known) or as far as allowed, nothing later can add a shorter path.
     void examine_vertex(NodeId u, const GraphView&) const {
+        (*state_->tick)();
         const std::uint32_t du = state_->distance[u];
         const std::uint32_t dt = state_->distance[state_->target];
         if (du >= state_->max_hops || (dt != unreached && du >= dt)) throw SearchDone{};
@@ -67,6 +69,7 @@ private:
 // Unwinds predecessors from `node` back to the start, appending every path (reversed).
 void collect(const SearchState& state, NodeId node, NodeId start, std::vector<RelId>& suffix,
              std::vector<std::vector<RelId>>& out) {
+    (*state.tick)();  // allShortestPaths can have very many
     if (node == start) {
         out.emplace_back(suffix.rbegin(), suffix.rend());
         return;
@@ -89,13 +92,14 @@ Orientation orientation_of(bool directed_out, bool directed_in) {
 std::vector<std::vector<RelId>> shortest_paths(const GraphStore& store, NodeId from, NodeId to,
                                                const std::vector<TypeId>& rel_types,
                                                bool directed_out, bool directed_in,
-                                               std::size_t max_hops, bool all) {
+                                               std::size_t max_hops, bool all,
+                                               const std::function<void()>& tick) {
     if (!store.node_alive(from) || !store.node_alive(to)) return {};
     if (from == to) return {{}};
     if (max_hops == 0) return {};
 
     const GraphView view{&store, rel_types, orientation_of(directed_out, directed_in)};
-    SearchState state{to, max_hops, all, std::vector<std::uint32_t>(num_vertices(view), unreached), {}};
+    SearchState state{to, max_hops, all, std::vector<std::uint32_t>(num_vertices(view), unreached), {}, &tick};
     state.distance[from] = 0;
     boost::two_bit_color_map<boost::typed_identity_property_map<NodeId>> color(num_vertices(view));
     try {

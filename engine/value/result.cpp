@@ -9,6 +9,11 @@ bool WriteStats::any() const {
            properties_set || properties_removed || labels_added || labels_removed;
 }
 
+const Error& Result::no_error() {
+    static const Error none{ErrorKind::Runtime, {}, {}, {}, false};
+    return none;
+}
+
 Result Result::failure(Error error) {
     Result r;
     r.set_error(std::move(error));

@@ -426,7 +426,7 @@ public:
             bool out = op_.direction == RelDirection::Outgoing;
             bool in = op_.direction == RelDirection::Incoming;
             paths_ = storage::shortest_paths(ctx.store, a.as_node().id, b.as_node().id, resolved_.types, out, in,
-                                             max_hops, op_.all_shortest);
+                                             max_hops, op_.all_shortest, [&ctx] { ctx.tick(); });
             std::erase_if(paths_, [&](const auto& p) { return static_cast<std::int64_t>(p.size()) < op_.min_hops; });
         }
     }

@@ -31,7 +31,9 @@ public:
     static Result failure(Error error);
 
     bool ok() const { return !error_; }
-    const Error& error() const { return *error_; }
+    // The error of a failed statement; an empty Error (no code, no message) when ok(), so a
+    // caller that logs r.error() unconditionally reads nothing rather than undefined memory.
+    const Error& error() const { return error_ ? *error_ : no_error(); }
 
     const std::vector<std::string>& columns() const { return columns_; }
     // Inferred type of each column ("INTEGER", "STRING", "NODE", "ANY", ...), known before rows.
@@ -62,6 +64,8 @@ public:
     void set_error(Error e) { error_ = std::move(e); }
 
 private:
+    static const Error& no_error();
+
     std::vector<std::string> columns_;
     std::vector<std::string> column_types_;
     std::vector<std::vector<Value>> rows_;

@@ -1,14 +1,24 @@
 // tests/unit/engine/temp_dir.hpp — a scratch folder for tests that write CSV files, removed
-// with everything in it when the test ends. Used by the COPY and LSQB tests of test_engine.
+// with everything in it when the test ends, and slurp() to read a file back. Used by the
+// COPY, LSQB, export and database-file tests of test_engine.
 #pragma once
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
 namespace kgq::engine_test {
+
+// The whole file, as bytes (empty when it cannot be read).
+inline std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
 
 class TempDir {
 public:

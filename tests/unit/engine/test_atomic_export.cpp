@@ -25,17 +25,11 @@
 #include <unistd.h>
 
 using namespace kgq;
+using kgq::engine_test::slurp;
 using kgq::engine_test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 // The names in a folder, to check that nothing was left behind or created.
 std::vector<std::string> listing(const fs::path& folder) {

@@ -110,3 +110,16 @@ TEST_CASE("Open-mode COPY refuses duplicate :ID values, in the file and against 
     CHECK(db.execute("COPY Company FROM '" + one + "'").ok());
     CHECK(node_count(db) == 2);
 }
+
+TEST_CASE("the error of a statement that succeeded is empty, not undefined") {
+    kgq::Database db;
+    kgq::Result r = db.execute("RETURN 1 AS x");
+    REQUIRE(r.ok());
+    CHECK(r.error().message.empty());
+    CHECK(r.error().code.empty());
+    CHECK(r.error().line == 0);
+    CHECK_FALSE(r.error().to_string().empty());  // "Runtime error: " and nothing after it
+    kgq::Result empty;
+    CHECK(empty.ok());
+    CHECK(empty.error().message.empty());
+}

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <iomanip>
 #include <thread>
 
 using namespace kgq;
@@ -146,4 +147,37 @@ TEST_CASE("time and memory budgets stop a statement with an error naming the bud
         CHECK(run("MATCH (n:N) RETURN count(n)").ok());
     }
     CHECK(count(db, "MATCH (n) RETURN count(n)") == 60);
+}
+
+TEST_CASE("interrupt() stops allShortestPaths and the JSON parse of IMPORT STIX") {
+    SUBCASE("allShortestPaths with 2^40 shortest paths") {
+        Database db;
+        // A chain of 40 diamonds: a_i -> b_i -> a_i+1 and a_i -> c_i -> a_i+1.
+        REQUIRE(db.execute("UNWIND range(0, 40) AS i CREATE (:A {i: i})").ok());
+        REQUIRE(db.execute("MATCH (a:A), (n:A {i: a.i + 1}) CREATE (a)-[:R]->(:B)-[:R]->(n), (a)-[:R]->(:C)-[:R]->(n)").ok());
+        check_interrupted(run_interrupted(
+            db, "MATCH (s:A {i: 0}), (t:A {i: 40}) MATCH p = allShortestPaths((s)-[:R*]->(t)) RETURN count(p)"));
+        CHECK(count(db, "MATCH (n) RETURN count(n)") == 41 + 80);
+    }
+    SUBCASE("the JSON parse of a large bundle") {
+        kgq::engine_test::TempDir dir;
+        const std::string path = (dir.path() / "big.json").string();
+        {
+            std::ofstream out(path);
+            out << R"({"type": "bundle", "id": "bundle--00000000-0000-4000-8000-000000000000", "objects": [)";
+            for (int i = 0; i < 400'000; ++i) {
+                out << (i ? "," : "") << R"({"type": "identity", "spec_version": "2.1", "id": "identity--)" << std::setw(8)
+                    << std::setfill('0') << i << R"(-0000-4000-8000-000000000000", "name": "n)" << i
+                    << R"(", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z"})";
+            }
+            out << "]}";
+        }
+        Database db;
+        // 20 ms lands in reading the file and checking its UTF-8, 300 ms in the JSON parse
+        // (over a second for these 76 MB) or the import after it.
+        for (int delay : {20, 300}) {
+            check_interrupted(run_interrupted(db, "IMPORT STIX '" + path + "'", std::chrono::milliseconds(delay)));
+            CHECK(count(db, "MATCH (n) RETURN count(n)") == 0);
+        }
+    }
 }
