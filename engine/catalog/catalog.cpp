@@ -39,7 +39,7 @@ PropertyKeyId Catalog::intern_property_key(std::string_view name) {
     const auto id = static_cast<PropertyKeyId>(property_keys_.size());
     property_keys_.emplace_back(name);
     property_key_ids_.emplace(std::string(name), id);
-    ++changes_;
+    changed(Change::PropertyKey);
     return id;
 }
 
@@ -135,9 +135,10 @@ TypeId Catalog::declare_entity_type(std::string_view name, std::optional<std::st
     entity_types_.push_back(std::move(type));
     entity_type_ids_.emplace(std::string(name), id);
     if (parent_id != no_type) entity_types_[parent_id].children.push_back(id);
+    changed(Change::EntityType);
+    if (!strict_) changed(Change::Strict);
     strict_ = true;
     invalidate_subtype_cache();
-    ++changes_;
     return id;
 }
 
@@ -152,7 +153,7 @@ TypeId Catalog::ensure_label(std::string_view name) {
     entity_type_ids_.emplace(std::string(name), id);
     // A label made by first use has no parent, so it is its own only subtype.
     subtype_cache_.push_back({id});
-    ++changes_;
+    changed(Change::EntityType);
     return id;
 }
 
@@ -243,8 +244,9 @@ TypeId Catalog::declare_relation_type(std::string_view name,
     type.properties = std::move(properties);
     relation_types_.push_back(std::move(type));
     relation_type_ids_.emplace(std::string(name), id);
+    changed(Change::RelationType);
+    if (!strict_) changed(Change::Strict);
     strict_ = true;
-    ++changes_;
     return id;
 }
 
@@ -257,7 +259,7 @@ TypeId Catalog::ensure_relation_type(std::string_view name) {
     type.name = std::string(name);
     relation_types_.push_back(std::move(type));
     relation_type_ids_.emplace(std::string(name), id);
-    ++changes_;
+    changed(Change::RelationType);
     return id;
 }
 
@@ -287,7 +289,7 @@ void Catalog::add_relation_endpoint(TypeId relation, TypeId from, TypeId to) {
     const std::pair<TypeId, TypeId> pair{from, to};
     if (std::find(endpoints.begin(), endpoints.end(), pair) == endpoints.end()) {
         endpoints.push_back(pair);
-        ++changes_;
+        changed(Change::Endpoint, relation);
     }
 }
 
@@ -304,7 +306,7 @@ void Catalog::add_entity_property(TypeId type, PropertyDef property) {
     property.key = intern_property_key(property.name);
     property.declared_in = type;
     entity_types_[type].own_properties.push_back(std::move(property));
-    ++changes_;
+    changed(Change::EntityProperty, type);
 }
 
 void Catalog::add_relation_property(TypeId relation, PropertyDef property) {
@@ -315,7 +317,7 @@ void Catalog::add_relation_property(TypeId relation, PropertyDef property) {
     property.key = intern_property_key(property.name);
     property.is_key = false;
     relation_types_[relation].properties.push_back(std::move(property));
-    ++changes_;
+    changed(Change::RelationProperty, relation);
 }
 
 }  // namespace kgq::catalog

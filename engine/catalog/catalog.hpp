@@ -98,6 +98,17 @@ public:
     void add_entity_property(TypeId type, PropertyDef property);
     void add_relation_property(TypeId relation, PropertyDef property);
 
+    // ---- statements (catalog_journal.cpp)
+    // Between begin_changes() and keep_changes() every change is journaled, so that
+    // undo_changes(mark) takes back what a failed statement added after the mark (a label,
+    // relation type or property key made by first use, a STIX import's widening, a
+    // declaration that failed half-way): the catalog is then as it was at the mark. Marks are
+    // journal positions (change_mark()); 0 is the start of the statement or transaction.
+    void begin_changes();
+    std::size_t change_mark() const { return journal_.size(); }
+    void undo_changes(std::size_t mark);
+    void keep_changes();
+
     // ---- persistence (catalog_image.cpp)
     // Counts every change (a new key, type, endpoint or property): a database file logs the
     // catalog again only when a statement moved it.
@@ -122,6 +133,19 @@ private:
     std::unordered_map<std::string, TypeId> relation_type_ids_;
     mutable std::vector<std::vector<TypeId>> subtype_cache_;
     std::uint64_t changes_ = 0;
+
+    // What one change added, so that it can be popped again (everything is appended).
+    enum class Change : std::uint8_t { PropertyKey, EntityType, RelationType, Endpoint, EntityProperty, RelationProperty, Strict };
+    struct JournalEntry {
+        Change what;
+        TypeId type;  // the type an Endpoint or property was added to
+    };
+    void changed(Change what, TypeId type = no_type) {
+        ++changes_;
+        if (journaling_) journal_.push_back({what, type});
+    }
+    std::vector<JournalEntry> journal_;
+    bool journaling_ = false;
 };
 
 }  // namespace kgq::catalog

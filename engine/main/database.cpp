@@ -79,7 +79,10 @@ Database::~Database() {
     if (!impl_ || !impl_->file || impl_->file->read_only()) return;
     try {
         std::unique_lock writer(impl_->lock);
-        if (impl_->in_transaction) impl_->store.rollback();  // an open transaction never committed
+        if (impl_->in_transaction) {  // an open transaction never committed
+            impl_->store.rollback();
+            impl_->catalog.undo_changes(0);
+        }
         if (impl_->file->has_log_records()) impl_->file->checkpoint(impl_->catalog, impl_->store);
     } catch (...) {
         // The log still holds every commit: the next open replays it.
@@ -262,15 +265,29 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
         failed.set_line(at.line);
         return failed;
     }
+    // The catalog journals alongside the store, so a failed statement takes back the labels,
+    // keys and types it made too (catalog_journal.cpp).
     storage::GraphStore::Savepoint savepoint;
+    std::size_t catalog_mark = 0;
     if (writes) {
-        if (in_transaction) savepoint = store.savepoint();
-        else store.begin_statement();
+        if (in_transaction) {
+            savepoint = store.savepoint();
+            catalog_mark = catalog.change_mark();
+        } else {
+            store.begin_statement();
+            catalog.begin_changes();
+        }
     }
     auto undo_statement = [&] {
         if (!writes) return;
-        if (in_transaction) store.rollback_to(savepoint);
-        else store.rollback();
+        if (in_transaction) {
+            store.rollback_to(savepoint);
+            catalog.undo_changes(catalog_mark);
+        } else {
+            store.rollback();
+            catalog.undo_changes(0);
+            catalog.keep_changes();
+        }
     };
     auto outside_transaction = [&](const char* what) {
         if (in_transaction)
@@ -316,6 +333,7 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
             } else {
                 if (!options.check_only) make_durable();
                 store.commit();
+                catalog.keep_changes();
                 checkpoint_if_due(result);
             }
         }
@@ -368,7 +386,10 @@ Result Database::Impl::control_transaction(const ast::TransactionControl& contro
         case ast::TransactionAction::Rollback: {
             const bool commit = control.action == ast::TransactionAction::Commit;
             if (!in_transaction) transaction_error(std::string("No transaction is open: ") + (commit ? "COMMIT" : "ROLLBACK") + " needs a BEGIN first");
-            if (!commit) store.rollback();
+            if (!commit) {
+                store.rollback();
+                catalog.undo_changes(0);
+            }
             in_transaction = false;
             transaction_ended.notify_all();
             result.set_message(commit ? "Transaction committed" : "Transaction rolled back");

@@ -10,7 +10,7 @@ bool WriteStats::any() const {
 }
 
 const Error& Result::no_error() {
-    static const Error none{ErrorKind::Runtime, {}, {}, {}, false};
+    static const Error none;
     return none;
 }
 
