@@ -18,7 +18,7 @@ std::optional<std::chrono::milliseconds> parse_timeout(std::string_view text);
 std::optional<std::size_t> parse_memory_size(std::string_view text);
 
 std::string format_timeout(std::chrono::milliseconds timeout);  // "30 s", "none"
-std::string format_memory_size(std::size_t bytes);             // "12.0 GB", "none"
+std::string format_memory_size(std::size_t bytes);  // "12.0 GB", "none"
 
 // Half of the physical memory (0 when unknown: no budget).
 std::size_t default_memory_budget();

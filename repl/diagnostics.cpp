@@ -16,7 +16,7 @@ namespace {
 
 struct Diagnostic {
     const char* severity;  // "error" or "warning"
-    const char* color;     // ANSI color of the severity word
+    const char* color;  // ANSI color of the severity word
     std::string message;
     std::uint32_t line, column, offset, length;
 };
@@ -52,7 +52,8 @@ void print_diagnostic(std::ostream& out, const Diagnostic& d, const SourceText& 
         }
         location += ": ";
     }
-    out << paint(location, "1") << paint(std::string(d.severity) + ":", d.color) << ' ' << paint(d.message, "1") << '\n';
+    out << paint(location, "1") << paint(std::string(d.severity) + ":", d.color) << ' ' << paint(d.message, "1")
+        << '\n';
     if (d.line == 0) return;
 
     std::size_t start = line_start(source.text, d.line);
@@ -61,9 +62,11 @@ void print_diagnostic(std::ostream& out, const Diagnostic& d, const SourceText& 
     std::string_view line = source.text.substr(start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     // Trust the byte offset when it falls on the reported line; the column otherwise.
-    std::size_t at = d.offset >= start && d.offset <= start + line.size() ? d.offset - start
-                                                                         : std::min<std::size_t>(d.column ? d.column - 1 : 0, line.size());
-    std::size_t span = std::min<std::size_t>(std::max<std::uint32_t>(d.length, 1), line.size() > at ? line.size() - at : 1);
+    std::size_t at = d.offset >= start && d.offset <= start + line.size()
+                         ? d.offset - start
+                         : std::min<std::size_t>(d.column ? d.column - 1 : 0, line.size());
+    std::size_t span =
+        std::min<std::size_t>(std::max<std::uint32_t>(d.length, 1), line.size() > at ? line.size() - at : 1);
     // A very long line (a generated query) is shown as a window around the column.
     constexpr std::size_t window = 100, before = 40;
     std::string clipped;
@@ -82,11 +85,11 @@ void print_diagnostic(std::ostream& out, const Diagnostic& d, const SourceText& 
     // Keep tabs in the padding so the caret lines up under tabbed source.
     std::string_view lead = line.substr(0, at);
     std::string padding;
-    for (char c : lead) if (c == '\t') padding += '\t';
+    for (char c : lead)
+        if (c == '\t') padding += '\t';
     padding += std::string(display_width(lead) - std::count(lead.begin(), lead.end(), '\t'), ' ');
     std::size_t underline = std::max<std::size_t>(display_width(line.substr(at, span)), 1);
-    out << "  " << line << '\n'
-        << "  " << padding << paint("^" + std::string(underline - 1, '~'), d.color) << '\n';
+    out << "  " << line << '\n' << "  " << padding << paint("^" + std::string(underline - 1, '~'), d.color) << '\n';
 }
 
 // Import errors name another file (a STIX bundle, a CSV): show that file's line.

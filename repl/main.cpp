@@ -5,14 +5,14 @@
 #include "parameters.hpp"
 #include "shell.hpp"
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <string_view>
 #include <iostream>
+#include <string_view>
 
 #ifndef KGQ_VERSION
 #define KGQ_VERSION "0.1.0"
@@ -98,7 +98,8 @@ int main(int argc, char** argv) {
     std::string database_path;
     bool read_only = false;
     app.add_option("--db", database_path,
-                   "open the database in FILE (created when missing; FILE.wal is its log); a FILE ending in .kgqdb may be given as a file instead")
+                   "open the database in FILE (created when missing; FILE.wal is its log); a FILE ending in .kgqdb may "
+                   "be given as a file instead")
         ->type_name("FILE");
     app.add_flag("--read-only", read_only, "open the database file read-only (refuse every statement that writes)");
     app.add_flag("--continue", options.continue_on_error, "go on after a failed statement (exit status is still 1)");
@@ -108,8 +109,9 @@ int main(int argc, char** argv) {
     std::string timeout_text = "0", memory_text;
     app.add_option("--timeout", timeout_text, "stop each statement after TIME (30s, 500ms, 2m; default 0: never)")
         ->type_name("TIME");
-    app.add_option("--max-memory", memory_text,
-                   "stop a statement that grows memory by SIZE (512MB, 2GB, 0: never; default: half the machine's memory)")
+    app.add_option(
+           "--max-memory", memory_text,
+           "stop a statement that grows memory by SIZE (512MB, 2GB, 0: never; default: half the machine's memory)")
         ->type_name("SIZE");
 
     try {
@@ -140,7 +142,8 @@ int main(int argc, char** argv) {
     for (const auto& text : parameters) {
         auto assignment = kgq::repl::split_parameter_assignment(text);
         if (!assignment) {
-            std::cerr << "kgq: --param expects NAME=VALUE, got '" << text << "'\nRun with --help for more information.\n";
+            std::cerr << "kgq: --param expects NAME=VALUE, got '" << text
+                      << "'\nRun with --help for more information.\n";
             return exit_usage;
         }
         typed_parameters[assignment->first] = kgq::repl::parse_parameter_value(assignment->second);
@@ -160,7 +163,8 @@ int main(int argc, char** argv) {
         it = files.erase(it);
     }
     if (read_only && database_path.empty()) {
-        std::cerr << "kgq: --read-only needs a database file (--db FILE or FILE.kgqdb)\nRun with --help for more information.\n";
+        std::cerr << "kgq: --read-only needs a database file (--db FILE or FILE.kgqdb)\nRun with --help for more "
+                     "information.\n";
         return exit_usage;
     }
     for (const auto& list : {&files, &scripts})

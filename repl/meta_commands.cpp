@@ -68,7 +68,8 @@ MetaStatus schema(Shell& shell, std::string_view) {
         if (inherited == 0) return;
         std::string from;
         for (const auto& a : ancestors) from += (from.empty() ? "" : ", ") + a;
-        std::cout << "    (+ " << inherited << (inherited == 1 ? " property" : " properties") << " from " << from << ")\n";
+        std::cout << "    (+ " << inherited << (inherited == 1 ? " property" : " properties") << " from " << from
+                  << ")\n";
     };
     auto count_text = [](std::uint64_t n, const char* one, const char* many) {
         return "(" + std::to_string(n) + " " + (n == 1 ? one : many) + ")";
@@ -123,7 +124,8 @@ MetaStatus timeout(Shell& shell, std::string_view args) {
     std::string_view value = plain_argument(args);
     if (!value.empty()) {
         auto parsed = parse_timeout(value);
-        if (!parsed) return usage("expected a time such as 30s, 500ms, 2m, or 0 for none; got '" + std::string(value) + "'");
+        if (!parsed)
+            return usage("expected a time such as 30s, 500ms, 2m, or 0 for none; got '" + std::string(value) + "'");
         shell.options().timeout = *parsed;
     }
     std::cout << "timeout: " << format_timeout(shell.options().timeout) << '\n';
@@ -134,7 +136,8 @@ MetaStatus max_memory(Shell& shell, std::string_view args) {
     std::string_view value = plain_argument(args);
     if (!value.empty()) {
         auto parsed = parse_memory_size(value);
-        if (!parsed) return usage("expected a size such as 512MB, 2GB, or 0 for none; got '" + std::string(value) + "'");
+        if (!parsed)
+            return usage("expected a size such as 512MB, 2GB, or 0 for none; got '" + std::string(value) + "'");
         shell.options().max_memory = *parsed;
     }
     std::cout << "max_memory: " << format_memory_size(shell.options().max_memory) << '\n';

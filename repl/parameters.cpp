@@ -20,10 +20,16 @@ bool looks_like_literal(std::string_view text) {
         char c = text[i];
         if (quote) {
             if (c == '\\') ++i;
-            else if (c == quote) { quote = 0; previous = c; }
+            else if (c == quote) {
+                quote = 0;
+                previous = c;
+            }
             continue;
         }
-        if (c == '\'' || c == '"' || c == '`') { quote = c; continue; }
+        if (c == '\'' || c == '"' || c == '`') {
+            quote = c;
+            continue;
+        }
         if (std::isspace(static_cast<unsigned char>(c))) continue;
         if (c == ';') return false;
         bool operand_before = std::isalnum(static_cast<unsigned char>(previous)) || previous == ')' ||

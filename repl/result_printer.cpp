@@ -20,11 +20,13 @@ constexpr std::size_t max_cell_width = 60;
 
 bool is_temporal(const Value& v) {
     switch (v.kind()) {
-        case ValueKind::Date: case ValueKind::LocalTime: case ValueKind::Time:
-        case ValueKind::LocalDateTime: case ValueKind::DateTime: case ValueKind::Duration:
-            return true;
-        default:
-            return false;
+        case ValueKind::Date:
+        case ValueKind::LocalTime:
+        case ValueKind::Time:
+        case ValueKind::LocalDateTime:
+        case ValueKind::DateTime:
+        case ValueKind::Duration: return true;
+        default: return false;
     }
 }
 
@@ -69,7 +71,8 @@ std::string pad(const std::string& text, std::size_t width, bool right_align) {
 void print_table(std::ostream& out, const Result& result) {
     const auto& columns = result.columns();
     std::vector<std::size_t> widths;
-    for (const auto& c : columns) widths.push_back(display_width(truncate_to_width(escape_controls(c), max_cell_width)));
+    for (const auto& c : columns)
+        widths.push_back(display_width(truncate_to_width(escape_controls(c), max_cell_width)));
     std::vector<std::vector<std::string>> cells;
     std::vector<std::vector<bool>> numeric;
     for (const auto& row : result.rows()) {
@@ -88,7 +91,8 @@ void print_table(std::ostream& out, const Result& result) {
     out << '\n' << rule(widths, "├", "┼", "┤") << '\n';
     for (std::size_t r = 0; r < cells.size(); ++r) {
         out << "│";
-        for (std::size_t i = 0; i < columns.size(); ++i) out << ' ' << pad(cells[r][i], widths[i], numeric[r][i]) << " │";
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            out << ' ' << pad(cells[r][i], widths[i], numeric[r][i]) << " │";
         out << '\n';
     }
     out << rule(widths, "└", "┴", "┘") << '\n';
@@ -126,13 +130,10 @@ Json properties_json(Json object, const Map& properties) {
     return object;
 }
 
-Json node_json(const Node& n) {
-    return properties_json(Json{{"_id", n.id}, {"_labels", n.labels}}, n.properties);
-}
+Json node_json(const Node& n) { return properties_json(Json{{"_id", n.id}, {"_labels", n.labels}}, n.properties); }
 
 Json relationship_json(const Relationship& r) {
-    return properties_json(Json{{"_id", r.id}, {"_type", r.type}, {"_start", r.start}, {"_end", r.end}},
-                           r.properties);
+    return properties_json(Json{{"_id", r.id}, {"_type", r.type}, {"_start", r.start}, {"_end", r.end}}, r.properties);
 }
 
 Json to_json(const Value& v) {

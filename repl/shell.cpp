@@ -144,7 +144,9 @@ bool Shell::run_file(const std::string& path) {
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         std::string summary = write_summary(script_.stats);
         std::cout << path << ": " << script_.statements << " statement" << (script_.statements == 1 ? "" : "s");
-        if (script_.declarations) std::cout << ", " << script_.declarations << " type" << (script_.declarations == 1 ? "" : "s") << " declared";
+        if (script_.declarations)
+            std::cout << ", " << script_.declarations << " type" << (script_.declarations == 1 ? "" : "s")
+                      << " declared";
         if (!summary.empty()) {
             summary[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(summary[0])));
             std::cout << "; " << summary;

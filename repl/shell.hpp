@@ -19,7 +19,7 @@ struct ShellOptions {
     OutputFormat format = OutputFormat::Table;
     bool timing = false;
     bool continue_on_error = false;  // --continue: a failed statement does not stop the run
-    bool check_only = false;         // --check: type-check, run nothing
+    bool check_only = false;  // --check: type-check, run nothing
     // Budgets of each statement (0: none); main.cpp sets the memory default.
     std::chrono::milliseconds timeout{0};
     std::size_t max_memory = 0;

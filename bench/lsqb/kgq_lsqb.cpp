@@ -7,17 +7,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <poll.h>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -116,8 +116,8 @@ nlohmann::json run_query(kgq::Database& db, int q, const std::string& text, doub
         out["ms"] = timeout_s * 1000;
     } else if (reply.empty()) {
         out["status"] = "error";
-        out["message"] = WIFSIGNALED(status) ? std::string("killed by signal ") + ::strsignal(WTERMSIG(status))
-                                             : "no answer";
+        out["message"] =
+            WIFSIGNALED(status) ? std::string("killed by signal ") + ::strsignal(WTERMSIG(status)) : "no answer";
     } else {
         out.update(nlohmann::json::parse(reply));
     }

@@ -126,7 +126,8 @@ int main(int argc, char** argv) {
         }
         return db;
     };
-    const std::string folder = (std::filesystem::temp_directory_path() / ("kgq-bench-open-" + std::to_string(::getpid()))).string();
+    const std::string folder =
+        (std::filesystem::temp_directory_path() / ("kgq-bench-open-" + std::to_string(::getpid()))).string();
     std::filesystem::create_directories(folder);
     const std::string file = folder + "/graph.kgqdb";
     build().save_as(file);

@@ -3,9 +3,9 @@
 // management and error reporting.
 #include "binder/binder.hpp"
 
-#include "parser.hpp"
 #include "binder/name_suggestion.hpp"
 #include "function/procedure_registry.hpp"
+#include "parser.hpp"
 
 namespace kgq::binder {
 
@@ -109,7 +109,8 @@ BoundSingleQuery Binder::bind_single_query(const ast::SingleQuery& query, bool i
                 } else if constexpr (std::is_same_v<C, ast::With>) {
                     if (last && !is_subquery) {
                         fail(ErrorKind::Semantic, "SyntaxError", "InvalidClauseComposition",
-                             "Query cannot conclude with WITH (must be a RETURN clause, an update clause, a unit subquery call, or a procedure call with no YIELD)",
+                             "Query cannot conclude with WITH (must be a RETURN clause, an update clause, a unit "
+                             "subquery call, or a procedure call with no YIELD)",
                              c);
                     }
                     out.clauses.emplace_back(bind_projection(c.body, false, c.where));
@@ -153,7 +154,8 @@ BoundSingleQuery Binder::bind_single_query(const ast::SingleQuery& query, bool i
             fail(ErrorKind::Semantic, "SyntaxError", "InvalidClauseComposition",
                  "Query cannot conclude with " +
                      std::string(boost::get<ast::Match>(&query.clauses.back()) ? "MATCH" : "this clause") +
-                     " (must be a RETURN clause, an update clause, a unit subquery call, or a procedure call with no YIELD)",
+                     " (must be a RETURN clause, an update clause, a unit subquery call, or a procedure call with no "
+                     "YIELD)",
                  query);
         }
     }
@@ -206,15 +208,15 @@ BoundSetItem Binder::bind_set_item(const ast::SetItem& item) {
             if constexpr (std::is_same_v<I, ast::SetProperty>) {
                 out.kind = SetKind::Property;
                 ast::AccessChain base = it.target;
-                const auto* key = base.accessors.empty() ? nullptr : boost::get<ast::PropertyLookup>(&base.accessors.back());
+                const auto* key =
+                    base.accessors.empty() ? nullptr : boost::get<ast::PropertyLookup>(&base.accessors.back());
                 if (!key) {
                     fail(ErrorKind::Semantic, "SyntaxError", "InvalidSetTarget",
                          "SET needs a property to set, as in n.name = value", it);
                 }
                 out.key = key->key;
                 base.accessors.pop_back();
-                out.target = base.accessors.empty() ? bind_expression(base.base)
-                                                    : bind_access_chain(base);
+                out.target = base.accessors.empty() ? bind_expression(base.base) : bind_access_chain(base);
                 out.value = bind_expression(it.value);
             } else if constexpr (std::is_same_v<I, ast::SetVariable>) {
                 out.kind = it.merge ? SetKind::MergeProperties : SetKind::ReplaceProperties;
@@ -247,10 +249,11 @@ BoundRemove Binder::bind_remove(const ast::Remove& remove) {
         } else {
             const auto& prop = boost::get<ast::RemoveProperty>(item);
             ast::AccessChain base = prop.target;
-            const auto* key = base.accessors.empty() ? nullptr : boost::get<ast::PropertyLookup>(&base.accessors.back());
+            const auto* key =
+                base.accessors.empty() ? nullptr : boost::get<ast::PropertyLookup>(&base.accessors.back());
             if (!key) {
-                fail(ErrorKind::Semantic, "SyntaxError", "InvalidRemoveTarget",
-                     "REMOVE needs a property or labels", prop);
+                fail(ErrorKind::Semantic, "SyntaxError", "InvalidRemoveTarget", "REMOVE needs a property or labels",
+                     prop);
             }
             bound.key = key->key;
             base.accessors.pop_back();
@@ -342,7 +345,8 @@ BoundCall Binder::bind_call(const ast::Call& call) {
     };
     if (call.yield_star || (call.yields.empty() && standalone_call_)) {
         if (call.yield_star && !standalone_call_) {
-            fail(ErrorKind::Semantic, "SyntaxError", "UnexpectedSyntax", "YIELD * is only allowed in a standalone CALL", call);
+            fail(ErrorKind::Semantic, "SyntaxError", "UnexpectedSyntax", "YIELD * is only allowed in a standalone CALL",
+                 call);
         }
         for (std::size_t i = 0; i < proc->outputs.size(); ++i) {
             out.output_slots[i] = new_slot(proc->outputs[i].name, VariableKind::Value);
@@ -355,7 +359,8 @@ BoundCall Binder::bind_call(const ast::Call& call) {
         std::size_t i = output_index(y.field, y);
         const std::string name = y.alias ? y.alias->name : y.field;
         if (lookup(name)) {
-            fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound", "Variable `" + name + "` already declared", y);
+            fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound", "Variable `" + name + "` already declared",
+                 y);
         }
         out.output_slots[i] = new_slot(name, VariableKind::Value);
     }

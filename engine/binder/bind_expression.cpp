@@ -65,8 +65,8 @@ ExprKind binary_kind(ast::BinaryOperator op) {
 
 bool is_comparison(ast::BinaryOperator op) {
     using B = ast::BinaryOperator;
-    return op == B::Equal || op == B::NotEqual || op == B::Less || op == B::LessEqual ||
-           op == B::Greater || op == B::GreaterEqual;
+    return op == B::Equal || op == B::NotEqual || op == B::Less || op == B::LessEqual || op == B::Greater ||
+           op == B::GreaterEqual;
 }
 
 int tree_depth(const BoundExpression& e) {
@@ -150,11 +150,12 @@ ExprPtr Binder::make_int_literal(const ast::IntLiteral& lit, bool negated) {
     bool overflow = false;
     for (std::size_t i = start; i < t.size(); ++i) {
         char c = t[i];
-        int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-                                                 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+        int d = (c >= '0' && c <= '9')   ? c - '0'
+                : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                         : -1;
         if (d < 0 || d >= base) {
-            fail(ErrorKind::Syntax, "SyntaxError", "InvalidNumberLiteral",
-                 "Invalid number literal '" + t + "'", lit);
+            fail(ErrorKind::Syntax, "SyntaxError", "InvalidNumberLiteral", "Invalid number literal '" + t + "'", lit);
         }
         if (magnitude > (limit - d) / base) {
             overflow = true;
@@ -164,13 +165,11 @@ ExprPtr Binder::make_int_literal(const ast::IntLiteral& lit, bool negated) {
     }
     if (overflow) {
         fail(ErrorKind::Syntax, "SyntaxError", "IntegerOverflow",
-             "Integer literal " + std::string(negated ? "-" : "") + t + " is too large for a 64-bit integer",
-             lit);
+             "Integer literal " + std::string(negated ? "-" : "") + t + " is too large for a 64-bit integer", lit);
     }
     auto e = make(ExprKind::Constant, lit);
-    std::int64_t v = negated ? (magnitude == 9223372036854775808ULL
-                                    ? std::numeric_limits<std::int64_t>::min()
-                                    : -static_cast<std::int64_t>(magnitude))
+    std::int64_t v = negated ? (magnitude == 9223372036854775808ULL ? std::numeric_limits<std::int64_t>::min()
+                                                                    : -static_cast<std::int64_t>(magnitude))
                              : static_cast<std::int64_t>(magnitude);
     e->value = Value(v);
     e->type = catalog::LogicalType::of(catalog::TypeKind::Int);
@@ -179,8 +178,7 @@ ExprPtr Binder::make_int_literal(const ast::IntLiteral& lit, bool negated) {
 
 ExprPtr Binder::bind_expression(const ast::Expression& expr) {
     if (++depth_ > max_expression_depth) {
-        fail(ErrorKind::Syntax, "SyntaxError", "NestingTooDeep", "Expression nested too deeply",
-             located_of(expr));
+        fail(ErrorKind::Syntax, "SyntaxError", "NestingTooDeep", "Expression nested too deeply", located_of(expr));
     }
     struct DepthGuard {
         int& d;
@@ -233,8 +231,7 @@ ExprPtr Binder::bind_expression(const ast::Expression& expr) {
                     std::vector<std::string> names;
                     for (const auto& [n, _] : scope_) names.push_back(n);
                     fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
-                         "Variable `" + node.name + "` not defined" + did_you_mean(node.name, names),
-                         node);
+                         "Variable `" + node.name + "` not defined" + did_you_mean(node.name, names), node);
                 }
                 auto e = make(ExprKind::Variable, node);
                 e->slot = info->slot;
@@ -279,11 +276,11 @@ ExprPtr Binder::bind_expression(const ast::Expression& expr) {
                 } else if constexpr (std::is_same_v<N, ast::PatternPredicate>) {
                     if (!pattern_predicates_allowed_) {
                         fail(ErrorKind::Syntax, "SyntaxError", "UnexpectedSyntax",
-                             "A pattern can only be used as a predicate in WHERE (or inside exists()); use EXISTS { pattern } or a pattern comprehension",
+                             "A pattern can only be used as a predicate in WHERE (or inside exists()); use EXISTS { "
+                             "pattern } or a pattern comprehension",
                              n);
                     }
-                    return bind_pattern_subquery(n.element, boost::none, boost::none, nullptr, n,
-                                                 SubqueryMode::Exists);
+                    return bind_pattern_subquery(n.element, boost::none, boost::none, nullptr, n, SubqueryMode::Exists);
                 } else if constexpr (std::is_same_v<N, ast::MapProjection>) {
                     return bind_map_projection(n);
                 } else if constexpr (std::is_same_v<N, ast::UnaryOperation>) {
@@ -394,14 +391,18 @@ ExprPtr Binder::bind_chain(const ast::OperatorChain& chain) {
         }
         auto e = make_binary(kind, std::move(left), std::move(right), op);
         switch (kind) {
-            case ExprKind::And: case ExprKind::Or: case ExprKind::Xor: case ExprKind::In:
-            case ExprKind::StartsWith: case ExprKind::EndsWith: case ExprKind::Contains:
-            case ExprKind::RegexMatch:
-                e->type = LogicalType::of(TypeKind::Bool);
-                break;
+            case ExprKind::And:
+            case ExprKind::Or:
+            case ExprKind::Xor:
+            case ExprKind::In:
+            case ExprKind::StartsWith:
+            case ExprKind::EndsWith:
+            case ExprKind::Contains:
+            case ExprKind::RegexMatch: e->type = LogicalType::of(TypeKind::Bool); break;
             default: {
                 auto a = e->children[0]->type.kind, b = e->children[1]->type.kind;
-                if (a == TypeKind::Int && b == TypeKind::Int && kind != ExprKind::Power) e->type = LogicalType::of(TypeKind::Int);
+                if (a == TypeKind::Int && b == TypeKind::Int && kind != ExprKind::Power)
+                    e->type = LogicalType::of(TypeKind::Int);
                 else if ((a == TypeKind::Int || a == TypeKind::Float) && (b == TypeKind::Int || b == TypeKind::Float))
                     e->type = LogicalType::of(TypeKind::Float);
             }
@@ -489,8 +490,7 @@ ExprPtr Binder::bind_aggregate(const ast::FunctionCall* call, const ast::Located
              "Aggregate functions are only allowed in RETURN and WITH", where);
     }
     if (aggregates_->inside_aggregate) {
-        fail(ErrorKind::Semantic, "SyntaxError", "NestedAggregation",
-             "Aggregate functions cannot be nested", where);
+        fail(ErrorKind::Semantic, "SyntaxError", "NestedAggregation", "Aggregate functions cannot be nested", where);
     }
     AggregateSpec spec;
     spec.function = "count";
@@ -542,22 +542,22 @@ ExprPtr Binder::bind_function(const ast::FunctionCall& call) {
     const function::FunctionDef* def = function::find_function(call.name);
     if (!def) {
         fail(ErrorKind::Semantic, "SyntaxError", "UnknownFunction",
-             "Unknown function '" + call.name + "'" + did_you_mean(call.name, function::function_names()),
-             call);
+             "Unknown function '" + call.name + "'" + did_you_mean(call.name, function::function_names()), call);
     }
     int n = static_cast<int>(call.arguments.size());
     if (n < def->min_args || (def->max_args >= 0 && n > def->max_args)) {
         fail(ErrorKind::Semantic, "SyntaxError", "InvalidNumberOfArguments",
              "Function " + def->name + "() takes " +
-                 (def->min_args == def->max_args ? std::to_string(def->min_args)
-                                                 : std::to_string(def->min_args) + " to " +
-                                                       (def->max_args < 0 ? std::string("any") : std::to_string(def->max_args))) +
+                 (def->min_args == def->max_args
+                      ? std::to_string(def->min_args)
+                      : std::to_string(def->min_args) + " to " +
+                            (def->max_args < 0 ? std::string("any") : std::to_string(def->max_args))) +
                  " argument(s), got " + std::to_string(n),
              call);
     }
     if (call.distinct) {
-        fail(ErrorKind::Semantic, "SyntaxError", "InvalidArgument",
-             "DISTINCT is only allowed in aggregate functions", call);
+        fail(ErrorKind::Semantic, "SyntaxError", "InvalidArgument", "DISTINCT is only allowed in aggregate functions",
+             call);
     }
     if (def->name == "size" && n == 1 && boost::get<ast::x3::forward_ast<ast::PatternPredicate>>(&call.arguments[0])) {
         fail(ErrorKind::Syntax, "SyntaxError", "UnexpectedSyntax",
@@ -566,7 +566,8 @@ ExprPtr Binder::bind_function(const ast::FunctionCall& call) {
     // exists(pattern) is the Neo4j 4 spelling of the pattern predicate: bind it as that very
     // predicate, so every spelling of one question plans and answers alike. (The function
     // itself tests a value for non-null, which a pattern's boolean always is.)
-    if (def->name == "exists" && n == 1 && boost::get<ast::x3::forward_ast<ast::PatternPredicate>>(&call.arguments[0])) {
+    if (def->name == "exists" && n == 1 &&
+        boost::get<ast::x3::forward_ast<ast::PatternPredicate>>(&call.arguments[0])) {
         bool saved = pattern_predicates_allowed_;
         pattern_predicates_allowed_ = true;
         ExprPtr predicate = bind_expression(call.arguments[0]);
@@ -597,7 +598,8 @@ void Binder::check_argument_types(const BoundExpression& call) const {
     bool bad = false;
     if (n == "labels") bad = k != TypeKind::Node;
     else if (n == "type") bad = k != TypeKind::Relationship;
-    else if (n == "properties" || n == "keys") bad = k != TypeKind::Node && k != TypeKind::Relationship && k != TypeKind::Map;
+    else if (n == "properties" || n == "keys")
+        bad = k != TypeKind::Node && k != TypeKind::Relationship && k != TypeKind::Map;
     else if (n == "size") bad = k == TypeKind::Path || k == TypeKind::Node || k == TypeKind::Relationship;
     else if (n == "length") bad = k != TypeKind::Path && k != TypeKind::String && k != TypeKind::List;
     if (bad) {
@@ -698,9 +700,8 @@ ExprPtr Binder::bind_map_projection(const ast::MapProjection& m) {
 
 ExprPtr Binder::bind_pattern_subquery(const ast::PatternElement& element,
                                       const boost::optional<std::string>& path_variable,
-                                      const boost::optional<ast::Expression>& where,
-                                      const ast::Expression* projection, const ast::Located& at,
-                                      SubqueryMode mode) {
+                                      const boost::optional<ast::Expression>& where, const ast::Expression* projection,
+                                      const ast::Located& at, SubqueryMode mode) {
     Scope saved = scope_;
     AggregateCollector* saved_aggregates = aggregates_;
     aggregates_ = nullptr;
@@ -715,8 +716,8 @@ ExprPtr Binder::bind_pattern_subquery(const ast::PatternElement& element,
         // A pattern predicate may not introduce new named variables (openCypher).
         auto check = [&](const boost::optional<std::string>& v, const ast::Located& where_at) {
             if (v && !lookup(*v)) {
-                fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
-                     "Variable `" + *v + "` not defined", where_at);
+                fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable", "Variable `" + *v + "` not defined",
+                     where_at);
             }
         };
         check(element.start.variable, element.start);
@@ -765,8 +766,8 @@ ExprPtr Binder::bind_pattern_subquery(const ast::PatternElement& element,
     e->subquery_mode = mode;
     e->outer_slots_known = known;
     e->outer_slots.assign(outer.begin(), outer.end());
-    e->type = catalog::LogicalType::of(mode == SubqueryMode::Exists ? catalog::TypeKind::Bool
-                                                                    : catalog::TypeKind::List);
+    e->type =
+        catalog::LogicalType::of(mode == SubqueryMode::Exists ? catalog::TypeKind::Bool : catalog::TypeKind::List);
     return e;
 }
 

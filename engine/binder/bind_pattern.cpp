@@ -5,8 +5,7 @@
 
 namespace kgq::binder {
 
-BoundPattern Binder::bind_pattern(const ast::Pattern& pattern, PatternUse use,
-                                  std::vector<int>* introduced) {
+BoundPattern Binder::bind_pattern(const ast::Pattern& pattern, PatternUse use, std::vector<int>* introduced) {
     BoundPattern out;
     std::size_t relationships = 0;
     for (const auto& part : pattern) {
@@ -28,15 +27,15 @@ void Binder::bind_pattern_part(const ast::PatternPart& part, BoundPattern& out, 
     BoundPatternPart bound;
     if (part.function != ast::PathFunction::None) {
         if (use != PatternUse::Match) {
-            fail(ErrorKind::Semantic, "SyntaxError", "UnexpectedSyntax",
-                 "shortestPath() is only allowed in MATCH", part);
+            fail(ErrorKind::Semantic, "SyntaxError", "UnexpectedSyntax", "shortestPath() is only allowed in MATCH",
+                 part);
         }
         if (part.element.chain.size() != 1) {
             fail(ErrorKind::Semantic, "SyntaxError", "UnexpectedSyntax",
                  "shortestPath() needs a pattern of exactly one relationship", part);
         }
-        bound.shortest = part.function == ast::PathFunction::ShortestPath ? ShortestMode::Shortest
-                                                                          : ShortestMode::AllShortest;
+        bound.shortest =
+            part.function == ast::PathFunction::ShortestPath ? ShortestMode::Shortest : ShortestMode::AllShortest;
     }
     if (use != PatternUse::Match && part.element.chain.empty() && part.element.start.variable &&
         lookup(*part.element.start.variable)) {
@@ -96,7 +95,8 @@ int Binder::bind_node_pattern(const ast::NodePattern& node, BoundPattern& out, P
                 bool decorated = !node.labels.empty() || node.properties;
                 if (decorated) {
                     fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound",
-                         "Variable `" + *node.variable + "` already declared; it cannot be created again with labels or properties",
+                         "Variable `" + *node.variable +
+                             "` already declared; it cannot be created again with labels or properties",
                          node);
                 }
             }
@@ -191,8 +191,8 @@ int Binder::bind_rel_pattern(const ast::RelationshipPattern& rel, BoundPattern& 
                 fail(ErrorKind::Semantic, "SyntaxError", "VariableAlreadyBound",
                      "Variable `" + *rel.variable + "` already declared", rel);
             }
-            catalog::TypeKind expected = kind == VariableKind::Relationship ? catalog::TypeKind::Relationship
-                                                                            : catalog::TypeKind::List;
+            catalog::TypeKind expected =
+                kind == VariableKind::Relationship ? catalog::TypeKind::Relationship : catalog::TypeKind::List;
             bool known_non_rel = info->kind == VariableKind::Value && info->value_type != catalog::TypeKind::Any &&
                                  info->value_type != expected;
             if ((info->kind != kind && info->kind != VariableKind::Value) || known_non_rel) {
@@ -229,8 +229,7 @@ int Binder::bind_rel_pattern(const ast::RelationshipPattern& rel, BoundPattern& 
 }
 
 void Binder::bind_pattern_properties(const boost::optional<ast::Expression>& props,
-                                     std::vector<std::pair<std::string, ExprPtr>>& out,
-                                     ExprPtr& map_out) {
+                                     std::vector<std::pair<std::string, ExprPtr>>& out, ExprPtr& map_out) {
     if (!props) return;
     if (const auto* map = boost::get<ast::x3::forward_ast<ast::MapLiteral>>(&*props)) {
         for (const auto& entry : map->get().entries) {

@@ -118,7 +118,8 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
             std::string_view written = item.end > item.begin && item.end <= text_.size()
                                            ? text_.substr(item.begin, item.end - item.begin)
                                            : std::string_view(item.text);
-            while (!written.empty() && std::isspace(static_cast<unsigned char>(written.back()))) written.remove_suffix(1);
+            while (!written.empty() && std::isspace(static_cast<unsigned char>(written.back())))
+                written.remove_suffix(1);
             p.name = written.size() >= item.text.size() ? std::string(written) : item.text;
         }
         if (p.expr->kind == ExprKind::Variable) {
@@ -177,7 +178,8 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         }
         (void)opaque;
     }
-    std::function<void(const BoundExpression&, bool)> check_aggregate_item = [&](const BoundExpression& e, bool in_order_by) {
+    std::function<void(const BoundExpression&, bool)> check_aggregate_item = [&](const BoundExpression& e,
+                                                                                 bool in_order_by) {
         if (e.kind == ExprKind::AggregateRef || e.kind == ExprKind::Constant || e.kind == ExprKind::Parameter) return;
         if (is_simple_key(e)) return;
         if (e.kind == ExprKind::ListComprehension || e.kind == ExprKind::Quantifier) {
@@ -192,7 +194,8 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
             if (alias_slots.count(e.slot) || comprehension_locals.count(e.slot)) return;
             if (in_order_by && !key_item_slots.count(e.slot)) {
                 fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
-                     "Variable `" + e.name + "` not defined: it is not projected", ast::Located{e.offset, e.offset + e.length});
+                     "Variable `" + e.name + "` not defined: it is not projected",
+                     ast::Located{e.offset, e.offset + e.length});
             }
             fail(ErrorKind::Semantic, "SyntaxError", "AmbiguousAggregationExpression",
                  "Expression mixes an aggregate with `" + e.name + "`, which is not a grouping key",
@@ -209,7 +212,9 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
     }
     if (!body.order_by.empty()) {
         Scope saved = scope_;
-        for (std::size_t i = 0; i < pending.size(); ++i) declare(pending[i].name, item_slots[i], pending[i].kind, pending[i].expr ? pending[i].expr->type.kind : catalog::TypeKind::Any);
+        for (std::size_t i = 0; i < pending.size(); ++i)
+            declare(pending[i].name, item_slots[i], pending[i].kind,
+                    pending[i].expr ? pending[i].expr->type.kind : catalog::TypeKind::Any);
         std::size_t specs_before = specs.size();
         for (const auto& sort : body.order_by) {
             SortKey key;
@@ -261,7 +266,8 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
                 }
                 if (projected) continue;
                 std::set<int> locals;
-                if (const auto* v = specs[i].argument ? foreign_variable(*specs[i].argument, alias_slots, locals) : nullptr) {
+                if (const auto* v =
+                        specs[i].argument ? foreign_variable(*specs[i].argument, alias_slots, locals) : nullptr) {
                     fail(ErrorKind::Semantic, "SyntaxError", "UndefinedVariable",
                          "Variable `" + v->name + "` not defined: it is not projected",
                          ast::Located{v->offset, v->offset + v->length});
@@ -298,7 +304,8 @@ BoundProjection Binder::bind_projection(const ast::ProjectionBody& body, bool is
         col.expression = std::move(pending[i].expr);
         col.slot = item_slots[i];
         if (!pending[i].aggregate) out.key_items.push_back(static_cast<int>(i));
-        if (!(pending[i].name.empty())) declare(pending[i].name, item_slots[i], pending[i].kind, col.expression->type.kind);
+        if (!(pending[i].name.empty()))
+            declare(pending[i].name, item_slots[i], pending[i].kind, col.expression->type.kind);
         out.items.push_back(std::move(col));
     }
     out.aggregates = std::move(specs);

@@ -75,8 +75,9 @@ std::vector<catalog::TypeId> Binder::check_node_labels(const ast::NodePattern& n
                          "Unknown node type '" + name + "'" + did_you_mean(name, entity_type_names(c)), node);
                 }
                 if (use == PatternUse::Match && !writes_so_far_) {
-                    warn("UnknownLabel", "No node has label `" + name + "`: this pattern matches nothing" +
-                                             did_you_mean(name, entity_type_names(c)),
+                    warn("UnknownLabel",
+                         "No node has label `" + name + "`: this pattern matches nothing" +
+                             did_you_mean(name, entity_type_names(c)),
                          node);
                 }
                 continue;
@@ -107,8 +108,9 @@ std::vector<catalog::TypeId> Binder::check_rel_types(const ast::RelationshipPatt
                      "Unknown relation type '" + name + "'" + did_you_mean(name, relation_type_names(c)), rel);
             }
             if (use == PatternUse::Match && !writes_so_far_) {
-                warn("UnknownRelationType", "No relationship has type `" + name + "`: this pattern matches nothing" +
-                                                did_you_mean(name, relation_type_names(c)),
+                warn("UnknownRelationType",
+                     "No relationship has type `" + name + "`: this pattern matches nothing" +
+                         did_you_mean(name, relation_type_names(c)),
                      rel);
             }
             continue;
@@ -126,8 +128,9 @@ void Binder::check_property_access(const BoundExpression& base, const std::strin
     const auto& types = query_->slot_types[base.slot];
     if (!c.strict()) {
         if (!c.find_property_key(key) && !writes_so_far_) {
-            warn("UnknownProperty", std::string("No ") + (kind == VariableKind::Node ? "node" : "relationship") +
-                                        " has a property `" + key + "`: it is always null",
+            warn("UnknownProperty",
+                 std::string("No ") + (kind == VariableKind::Node ? "node" : "relationship") + " has a property `" +
+                     key + "`: it is always null",
                  at);
         }
         return;
@@ -150,7 +153,8 @@ void Binder::check_property_access(const BoundExpression& base, const std::strin
     if (names.count(key)) return;
     std::string owner;
     for (std::size_t i = 0; i < types.size(); ++i) {
-        owner += (i ? " or " : "") + (kind == VariableKind::Node ? c.entity_type(types[i]).name : c.relation_type(types[i]).name);
+        owner += (i ? " or " : "") +
+                 (kind == VariableKind::Node ? c.entity_type(types[i]).name : c.relation_type(types[i]).name);
     }
     fail(ErrorKind::Schema, "SchemaError", "UnknownProperty",
          "Unknown property '" + key + "' on " + owner +
@@ -198,11 +202,11 @@ bool comparable_kinds(catalog::TypeKind a, catalog::TypeKind b) {
 void Binder::check_comparable(const BoundExpression& a, const BoundExpression& b, const ast::Located& at) {
     if (comparable_kinds(a.type.kind, b.type.kind)) return;
     // Only where the schema told us a type: literals against literals are openCypher's business.
-    bool from_schema = a.kind == ExprKind::Property || b.kind == ExprKind::Property ||
-                       a.kind == ExprKind::Parameter || b.kind == ExprKind::Parameter;
+    bool from_schema = a.kind == ExprKind::Property || b.kind == ExprKind::Property || a.kind == ExprKind::Parameter ||
+                       b.kind == ExprKind::Parameter;
     if (!from_schema) return;
-    std::string message = "Cannot compare " + a.type.to_string() + " with " + b.type.to_string() +
-                          ": the comparison is never true";
+    std::string message =
+        "Cannot compare " + a.type.to_string() + " with " + b.type.to_string() + ": the comparison is never true";
     if (catalog_.strict()) fail(ErrorKind::Type, "TypeError", "IncomparableTypes", message, at);
     warn("IncomparableTypes", message, at);
 }
@@ -325,8 +329,10 @@ void Binder::infer_endpoint_types(BoundPattern& pattern, const ast::Located& at)
                 const bool left_is_source = rel.direction == RelDirection::Outgoing;
                 left_candidates = !directed ? any_end : left_is_source ? froms : tos;
                 right_candidates = !directed ? any_end : left_is_source ? tos : froms;
-                auto reachable = [&](const std::vector<catalog::TypeId>& have, const std::vector<catalog::TypeId>& ends) {
-                    return std::any_of(ends.begin(), ends.end(), [&](catalog::TypeId e) { return compatible(c, have, e); });
+                auto reachable = [&](const std::vector<catalog::TypeId>& have,
+                                     const std::vector<catalog::TypeId>& ends) {
+                    return std::any_of(ends.begin(), ends.end(),
+                                       [&](catalog::TypeId e) { return compatible(c, have, e); });
                 };
                 any_match = reachable(left, left_candidates) && reachable(right, right_candidates);
             }

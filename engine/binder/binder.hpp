@@ -15,7 +15,9 @@
 #include <string>
 #include <string_view>
 
-namespace kgq::function { class ProcedureRegistry; }
+namespace kgq::function {
+class ProcedureRegistry;
+}
 
 namespace kgq::binder {
 
@@ -63,8 +65,7 @@ private:
 
     /*** bind graph patterns (bind_pattern.cpp) ***/
     enum class PatternUse { Match, Create, Merge };
-    BoundPattern bind_pattern(const ast::Pattern& pattern, PatternUse use,
-                              std::vector<int>* introduced);
+    BoundPattern bind_pattern(const ast::Pattern& pattern, PatternUse use, std::vector<int>* introduced);
     void bind_pattern_part(const ast::PatternPart& part, BoundPattern& out, PatternUse use,
                            std::vector<int>* introduced);
     int bind_node_pattern(const ast::NodePattern& node, BoundPattern& out, PatternUse use,
@@ -84,11 +85,9 @@ private:
     ExprPtr bind_list_comprehension(const ast::ListComprehension& c);
     ExprPtr bind_quantifier(const ast::Quantifier& q);
     ExprPtr bind_map_projection(const ast::MapProjection& m);
-    ExprPtr bind_pattern_subquery(const ast::PatternElement& element,
-                                  const boost::optional<std::string>& path_variable,
-                                  const boost::optional<ast::Expression>& where,
-                                  const ast::Expression* projection, const ast::Located& where_at,
-                                  SubqueryMode mode);
+    ExprPtr bind_pattern_subquery(const ast::PatternElement& element, const boost::optional<std::string>& path_variable,
+                                  const boost::optional<ast::Expression>& where, const ast::Expression* projection,
+                                  const ast::Located& where_at, SubqueryMode mode);
     ExprPtr bind_exists_subquery(const ast::ExistsSubquery& e);
     ExprPtr make_int_literal(const ast::IntLiteral& lit, bool negated);
     std::vector<ExprPtr> split_conjuncts(ExprPtr e);
@@ -132,7 +131,8 @@ private:
     AggregateCollector* aggregates_ = nullptr;  // non-null while binding a projection item
     int depth_ = 0;
     bool pattern_predicates_allowed_ = false;
-    bool writes_so_far_ = false;  // an earlier clause writes: open-mode names may appear  // (a)-->(b) as an expression: only in WHERE
+    bool writes_so_far_ =
+        false;  // an earlier clause writes: open-mode names may appear  // (a)-->(b) as an expression: only in WHERE
     int hidden_counter_ = 0;
 };
 

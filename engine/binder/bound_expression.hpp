@@ -12,34 +12,54 @@
 #include <string>
 #include <vector>
 
-namespace kgq::function { struct FunctionDef; }
+namespace kgq::function {
+struct FunctionDef;
+}
 
 namespace kgq::binder {
 
 enum class ExprKind {
-    Constant,          // value
-    Parameter,         // name
-    Variable,          // slot
-    Property,          // children[0].name (key by name: open-mode keys may appear later)
-    Function,          // function(children...)
-    AggregateRef,      // slot: the aggregate's result after aggregation
-    Not, Negate,
-    And, Or, Xor,
-    Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual,
-    RegexMatch, In, StartsWith, EndsWith, Contains,
-    IsNull, IsNotNull,
-    Add, Subtract, Multiply, Divide, Modulo, Power,
-    ListLiteral,       // children
-    MapLiteral,        // keys + children
-    Index,             // children[0][children[1]]
-    Slice,             // children[0][children[1]..children[2]] (null child: open end)
-    LabelCheck,        // children[0] has all labels (names)
-    Case,              // [subject?] when/then pairs [else]: see case_* fields
-    ListComprehension, // slot := each of children[0]; filter children[1]?; map children[2]?
-    Quantifier,        // all/any/none/single
-    MapProjection,     // children[0] base; items
-    Subquery,          // EXISTS / pattern predicate / pattern comprehension: subquery_id
-    PathBuild,         // path from node/rel slots: slots (alternating), var-length lists expanded
+    Constant,  // value
+    Parameter,  // name
+    Variable,  // slot
+    Property,  // children[0].name (key by name: open-mode keys may appear later)
+    Function,  // function(children...)
+    AggregateRef,  // slot: the aggregate's result after aggregation
+    Not,
+    Negate,
+    And,
+    Or,
+    Xor,
+    Equal,
+    NotEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    RegexMatch,
+    In,
+    StartsWith,
+    EndsWith,
+    Contains,
+    IsNull,
+    IsNotNull,
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+    Power,
+    ListLiteral,  // children
+    MapLiteral,  // keys + children
+    Index,  // children[0][children[1]]
+    Slice,  // children[0][children[1]..children[2]] (null child: open end)
+    LabelCheck,  // children[0] has all labels (names)
+    Case,  // [subject?] when/then pairs [else]: see case_* fields
+    ListComprehension,  // slot := each of children[0]; filter children[1]?; map children[2]?
+    Quantifier,  // all/any/none/single
+    MapProjection,  // children[0] base; items
+    Subquery,  // EXISTS / pattern predicate / pattern comprehension: subquery_id
+    PathBuild,  // path from node/rel slots: slots (alternating), var-length lists expanded
 };
 
 enum class QuantifierKind { All, Any, None, Single };
@@ -57,19 +77,19 @@ struct BoundExpression {
     std::uint32_t length = 0;
     catalog::LogicalType type;  // inferred result type (ANY when unknown)
 
-    Value value;                // Constant
-    std::string name;           // Parameter, Property key, Function display name
-    int slot = -1;              // Variable, AggregateRef, comprehension variable
+    Value value;  // Constant
+    std::string name;  // Parameter, Property key, Function display name
+    int slot = -1;  // Variable, AggregateRef, comprehension variable
     const function::FunctionDef* function = nullptr;
     std::vector<std::unique_ptr<BoundExpression>> children;
-    std::vector<std::string> keys;    // MapLiteral keys, LabelCheck labels
-    bool has_subject = false;         // Case: children[0] is the subject
-    bool has_else = false;            // Case: last child is the ELSE
-    bool has_filter = false;          // ListComprehension / Quantifier
-    bool has_projection = false;      // ListComprehension
+    std::vector<std::string> keys;  // MapLiteral keys, LabelCheck labels
+    bool has_subject = false;  // Case: children[0] is the subject
+    bool has_else = false;  // Case: last child is the ELSE
+    bool has_filter = false;  // ListComprehension / Quantifier
+    bool has_projection = false;  // ListComprehension
     QuantifierKind quantifier = QuantifierKind::All;
     std::vector<MapProjectionEntry> map_items;
-    int subquery_id = -1;             // Subquery
+    int subquery_id = -1;  // Subquery
     SubqueryMode subquery_mode = SubqueryMode::Exists;
     // Subquery: the outer variables it reads, when known (pattern predicates and
     // comprehensions), so that the planner can apply it as soon as they are bound.

@@ -12,7 +12,9 @@
 #include <variant>
 #include <vector>
 
-namespace kgq::function { struct Procedure; }
+namespace kgq::function {
+struct Procedure;
+}
 
 namespace kgq::binder {
 
@@ -24,10 +26,10 @@ using LabelConstraint = std::vector<std::vector<std::string>>;
 struct BoundNodePattern {
     int slot = -1;
     bool bound_before = false;  // variable bound by an earlier clause or pattern element
-    std::string variable;       // empty when anonymous
+    std::string variable;  // empty when anonymous
     LabelConstraint labels;
     std::vector<std::pair<std::string, ExprPtr>> properties;  // {k: v}
-    ExprPtr properties_map;                                   // {..} given as $param
+    ExprPtr properties_map;  // {..} given as $param
     std::uint32_t offset = 0, length = 0;
 };
 
@@ -57,7 +59,7 @@ struct BoundPatternPart {
     int path_slot = -1;  // p = ...
     ShortestMode shortest = ShortestMode::None;
     std::vector<int> nodes;  // indices into BoundPattern::nodes, in path order
-    std::vector<int> rels;   // indices into BoundPattern::rels, in path order
+    std::vector<int> rels;  // indices into BoundPattern::rels, in path order
 };
 
 struct BoundPattern {
@@ -69,7 +71,7 @@ struct BoundPattern {
 struct BoundMatch {
     bool optional = false;
     BoundPattern pattern;
-    std::vector<ExprPtr> where;       // conjuncts
+    std::vector<ExprPtr> where;  // conjuncts
     std::vector<int> introduced_slots;  // set to null by OPTIONAL MATCH when nothing matches
 };
 
@@ -123,7 +125,7 @@ struct BoundMerge {
 struct AggregateSpec {
     std::string function;  // lower-case name; "count" for count(*)
     bool distinct = false;
-    ExprPtr argument;      // null for count(*)
+    ExprPtr argument;  // null for count(*)
     std::vector<ExprPtr> constants;  // percentile
     int slot = -1;
 };
@@ -148,7 +150,7 @@ struct BoundProjection {
     bool distinct = false;
     bool aggregating = false;
     std::vector<ProjectionColumn> items;  // all output columns, in order
-    std::vector<int> key_items;           // indices into items that are grouping keys
+    std::vector<int> key_items;  // indices into items that are grouping keys
     std::vector<AggregateSpec> aggregates;
     std::vector<SortKey> order_by;
     ExprPtr skip;
@@ -164,8 +166,8 @@ struct BoundCall {
     std::vector<ExprPtr> where;
 };
 
-using BoundClause = std::variant<BoundMatch, BoundUnwind, BoundCreate, BoundMerge, BoundSet,
-                                 BoundRemove, BoundDelete, BoundProjection, BoundCall>;
+using BoundClause = std::variant<BoundMatch, BoundUnwind, BoundCreate, BoundMerge, BoundSet, BoundRemove, BoundDelete,
+                                 BoundProjection, BoundCall>;
 
 struct BoundSingleQuery {
     std::vector<BoundClause> clauses;
@@ -176,13 +178,13 @@ struct BoundSingleQuery {
 
 // EXISTS {...}, pattern predicates and pattern comprehensions: run once per outer row.
 struct BoundSubquery {
-    BoundSingleQuery query;   // its clauses; starts from the outer row
-    ExprPtr projection;       // pattern comprehension: the value collected per match
+    BoundSingleQuery query;  // its clauses; starts from the outer row
+    ExprPtr projection;  // pattern comprehension: the value collected per match
 };
 
 struct BoundQuery {
     std::vector<BoundSingleQuery> parts;  // UNION parts
-    std::vector<bool> union_all;          // between parts[i] and parts[i+1]
+    std::vector<bool> union_all;  // between parts[i] and parts[i+1]
     std::vector<BoundSubquery> subqueries;
     int slot_count = 0;
     std::vector<std::string> slot_names;  // for EXPLAIN

@@ -14,8 +14,7 @@ namespace {
 
 // Graph elements and null are values of a query, never of a stored property.
 bool storable_kind(TypeKind kind) {
-    return kind != TypeKind::Null && kind != TypeKind::Node && kind != TypeKind::Relationship &&
-           kind != TypeKind::Path;
+    return kind != TypeKind::Null && kind != TypeKind::Node && kind != TypeKind::Relationship && kind != TypeKind::Path;
 }
 
 bool storable(const LogicalType& type) {
@@ -62,22 +61,20 @@ void Catalog::check_can_declare() const {
     std::string list;
     for (std::size_t i = 0; i < names.size() && i < 5; ++i) list += (i ? ", " : "") + names[i];
     if (names.size() > 5) list += ", ...";
-    throw_schema_error("Cannot declare a schema: the graph already uses undeclared types (" + list +
-                       ")");
+    throw_schema_error("Cannot declare a schema: the graph already uses undeclared types (" + list + ")");
 }
 
 // Checks a declared property list against itself and (for entity types) the inherited
 // properties, then interns the names. `owner` names the type in messages.
-void Catalog::check_and_intern_properties(std::vector<PropertyDef>& properties,
-                                          const std::string& owner, TypeId parent,
+void Catalog::check_and_intern_properties(std::vector<PropertyDef>& properties, const std::string& owner, TypeId parent,
                                           TypeId declared_in) {
     std::vector<std::string_view> keys;
     for (std::size_t i = 0; i < properties.size(); ++i) {
         auto& p = properties[i];
         if (p.name.empty()) throw_schema_error("A property of " + owner + " has no name");
         if (!storable(p.type))
-            throw_schema_error("Property " + quoted(p.name) + " of " + owner + " has type " +
-                               p.type.to_string() + ", which cannot be stored in a property");
+            throw_schema_error("Property " + quoted(p.name) + " of " + owner + " has type " + p.type.to_string() +
+                               ", which cannot be stored in a property");
         for (std::size_t j = 0; j < i; ++j)
             if (properties[j].name == p.name)
                 throw_schema_error("Property " + quoted(p.name) + " is declared twice in " + owner);
@@ -97,8 +94,8 @@ void Catalog::check_and_intern_properties(std::vector<PropertyDef>& properties,
         if (const PropertyDef* inherited_key = key_property(parent)) {
             if (!keys.empty())
                 throw_schema_error(capitalized(owner) + " declares KEY " + quoted(keys.front()) +
-                                   " but already inherits KEY " + quoted(inherited_key->name) +
-                                   " from " + quoted(entity_types_[inherited_key->declared_in].name));
+                                   " but already inherits KEY " + quoted(inherited_key->name) + " from " +
+                                   quoted(entity_types_[inherited_key->declared_in].name));
         }
     }
     if (keys.size() > 1)
@@ -110,16 +107,15 @@ void Catalog::check_and_intern_properties(std::vector<PropertyDef>& properties,
     }
 }
 
-TypeId Catalog::declare_entity_type(std::string_view name, std::optional<std::string_view> parent,
-                                    bool abstract, std::vector<PropertyDef> properties) {
+TypeId Catalog::declare_entity_type(std::string_view name, std::optional<std::string_view> parent, bool abstract,
+                                    std::vector<PropertyDef> properties) {
     check_can_declare();
     const std::string owner = "node type " + quoted(name);
     if (find_entity_type(name)) throw_schema_error("Node type " + quoted(name) + " already exists");
     TypeId parent_id = no_type;
     if (parent) {
         auto found = find_entity_type(*parent);
-        if (!found)
-            throw_schema_error("Unknown supertype " + quoted(*parent) + " of " + owner);
+        if (!found) throw_schema_error("Unknown supertype " + quoted(*parent) + " of " + owner);
         parent_id = *found;
     }
     const auto id = static_cast<TypeId>(entity_types_.size());
@@ -215,18 +211,15 @@ const PropertyDef* Catalog::key_property(TypeId id) const {
 
 // ------------------------------------------------------------------ relation types
 
-TypeId Catalog::declare_relation_type(std::string_view name,
-                                      std::vector<std::pair<std::string, std::string>> endpoints,
+TypeId Catalog::declare_relation_type(std::string_view name, std::vector<std::pair<std::string, std::string>> endpoints,
                                       std::vector<PropertyDef> properties) {
     check_can_declare();
     const std::string owner = "relationship type " + quoted(name);
-    if (find_relation_type(name))
-        throw_schema_error("Relationship type " + quoted(name) + " already exists");
+    if (find_relation_type(name)) throw_schema_error("Relationship type " + quoted(name) + " already exists");
     std::vector<std::pair<TypeId, TypeId>> endpoint_ids;
     for (const auto& [from, to] : endpoints) {
         auto from_id = find_entity_type(from);
-        if (!from_id)
-            throw_schema_error("Unknown node type " + quoted(from) + " in FROM of " + owner);
+        if (!from_id) throw_schema_error("Unknown node type " + quoted(from) + " in FROM of " + owner);
         auto to_id = find_entity_type(to);
         if (!to_id) throw_schema_error("Unknown node type " + quoted(to) + " in TO of " + owner);
         std::pair<TypeId, TypeId> pair{*from_id, *to_id};
@@ -279,9 +272,8 @@ bool Catalog::endpoints_allow(TypeId relation, TypeId from, TypeId to) const {
     const auto& type = relation_types_[relation];
     // Open-mode types and declared types without FROM/TO constrain nothing.
     if (!type.declared || type.endpoints.empty()) return true;
-    return std::any_of(type.endpoints.begin(), type.endpoints.end(), [&](const auto& pair) {
-        return is_subtype(from, pair.first) && is_subtype(to, pair.second);
-    });
+    return std::any_of(type.endpoints.begin(), type.endpoints.end(),
+                       [&](const auto& pair) { return is_subtype(from, pair.first) && is_subtype(to, pair.second); });
 }
 
 void Catalog::add_relation_endpoint(TypeId relation, TypeId from, TypeId to) {

@@ -63,8 +63,8 @@ public:
     std::size_t property_key_count() const { return property_keys_.size(); }
 
     // ---- entity types. Declaration errors throw kgq::Exception (ErrorKind::Schema).
-    TypeId declare_entity_type(std::string_view name, std::optional<std::string_view> parent,
-                               bool abstract, std::vector<PropertyDef> properties);
+    TypeId declare_entity_type(std::string_view name, std::optional<std::string_view> parent, bool abstract,
+                               std::vector<PropertyDef> properties);
     // Open mode: the label's type, created on first use. Strict mode: must exist (throws).
     TypeId ensure_label(std::string_view name);
     std::optional<TypeId> find_entity_type(std::string_view name) const;
@@ -78,11 +78,10 @@ public:
     // Own and inherited properties; ancestors' first.
     std::vector<const PropertyDef*> properties_of(TypeId id) const;
     const PropertyDef* find_property(TypeId id, PropertyKeyId key) const;  // own or inherited
-    const PropertyDef* key_property(TypeId id) const;                       // own or inherited
+    const PropertyDef* key_property(TypeId id) const;  // own or inherited
 
     // ---- relation types
-    TypeId declare_relation_type(std::string_view name,
-                                 std::vector<std::pair<std::string, std::string>> endpoints,
+    TypeId declare_relation_type(std::string_view name, std::vector<std::pair<std::string, std::string>> endpoints,
                                  std::vector<PropertyDef> properties);
     TypeId ensure_relation_type(std::string_view name);  // open mode, as ensure_label
     std::optional<TypeId> find_relation_type(std::string_view name) const;
@@ -121,8 +120,8 @@ public:
 private:
     void invalidate_subtype_cache() const;
     void check_can_declare() const;
-    void check_and_intern_properties(std::vector<PropertyDef>& properties, const std::string& owner,
-                                     TypeId parent, TypeId declared_in);
+    void check_and_intern_properties(std::vector<PropertyDef>& properties, const std::string& owner, TypeId parent,
+                                     TypeId declared_in);
 
     bool strict_ = false;
     std::vector<std::string> property_keys_;
@@ -135,7 +134,15 @@ private:
     std::uint64_t changes_ = 0;
 
     // What one change added, so that it can be popped again (everything is appended).
-    enum class Change : std::uint8_t { PropertyKey, EntityType, RelationType, Endpoint, EntityProperty, RelationProperty, Strict };
+    enum class Change : std::uint8_t {
+        PropertyKey,
+        EntityType,
+        RelationType,
+        Endpoint,
+        EntityProperty,
+        RelationProperty,
+        Strict
+    };
     struct JournalEntry {
         Change what;
         TypeId type;  // the type an Endpoint or property was added to

@@ -72,7 +72,8 @@ void Catalog::load(value::BinaryReader& in) {
     const std::size_t keys = in.count(1);
     for (std::size_t i = 0; i < keys; ++i) {
         std::string name = in.string();
-        if (!c.property_key_ids_.emplace(name, static_cast<PropertyKeyId>(i)).second) in.fail("property key '" + name + "' appears twice");
+        if (!c.property_key_ids_.emplace(name, static_cast<PropertyKeyId>(i)).second)
+            in.fail("property key '" + name + "' appears twice");
         c.property_keys_.push_back(std::move(name));
     }
     auto load_properties = [&](std::size_t owners) {
@@ -83,8 +84,10 @@ void Catalog::load(value::BinaryReader& in) {
             p.type = load_type(in);
             p.is_key = in.u8() != 0;
             p.declared_in = in.u32();
-            if (p.key >= c.property_keys_.size() || c.property_keys_[p.key] != p.name) in.fail("property '" + p.name + "' has a wrong key");
-            if (p.declared_in != no_type && p.declared_in >= owners) in.fail("property '" + p.name + "' names an unknown type");
+            if (p.key >= c.property_keys_.size() || c.property_keys_[p.key] != p.name)
+                in.fail("property '" + p.name + "' has a wrong key");
+            if (p.declared_in != no_type && p.declared_in >= owners)
+                in.fail("property '" + p.name + "' names an unknown type");
         }
         return out;
     };
@@ -97,7 +100,8 @@ void Catalog::load(value::BinaryReader& in) {
         t.abstract = in.u8() != 0;
         t.declared = in.u8() != 0;
         t.own_properties = load_properties(entities);
-        if (t.parent != no_type && t.parent >= i) in.fail("node type '" + t.name + "' has a supertype declared after it");
+        if (t.parent != no_type && t.parent >= i)
+            in.fail("node type '" + t.name + "' has a supertype declared after it");
         if (!c.entity_type_ids_.emplace(t.name, t.id).second) in.fail("node type '" + t.name + "' appears twice");
         if (t.parent != no_type) c.entity_types_[t.parent].children.push_back(t.id);
         c.entity_types_.push_back(std::move(t));

@@ -117,9 +117,8 @@ bool LogicalType::accepts(const Value& v) const {
     if (!kind_accepts(kind, actual)) return false;
     if (kind == TypeKind::List && actual == TypeKind::List) {
         const auto& items = v.as_list();
-        return std::all_of(items.begin(), items.end(), [&](const Value& item) {
-            return LogicalType::of(element).accepts(item);
-        });
+        return std::all_of(items.begin(), items.end(),
+                           [&](const Value& item) { return LogicalType::of(element).accepts(item); });
     }
     return true;
 }

@@ -12,8 +12,23 @@
 namespace kgq::catalog {
 
 enum class TypeKind {
-    Any, Null, Bool, Int, Float, String, Date, LocalTime, Time, LocalDateTime, DateTime,
-    Duration, List, Map, Node, Relationship, Path,
+    Any,
+    Null,
+    Bool,
+    Int,
+    Float,
+    String,
+    Date,
+    LocalTime,
+    Time,
+    LocalDateTime,
+    DateTime,
+    Duration,
+    List,
+    Map,
+    Node,
+    Relationship,
+    Path,
 };
 
 struct LogicalType {

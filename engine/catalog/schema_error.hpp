@@ -11,8 +11,7 @@ namespace kgq::catalog {
 
 // `code` is openCypher's classification when one applies (e.g. "ConstraintVerificationFailed"
 // for a KEY collision), so the TCK-style tests can match it; empty otherwise.
-[[noreturn]] inline void throw_schema_error(std::string message, std::string code = {},
-                                            std::string detail = {}) {
+[[noreturn]] inline void throw_schema_error(std::string message, std::string code = {}, std::string detail = {}) {
     Error error;
     error.kind = ErrorKind::Schema;
     error.code = std::move(code);

@@ -74,7 +74,8 @@ AtomicFileWriter::AtomicFileWriter(std::string path, std::string display_name)
         // folder's permissions alone would let a rename replace it).
         if (::access(target_.c_str(), W_OK) != 0) {
             const int err = errno;
-            throw_io("OpenFailed", "Cannot write " + named() + ": " + std::strerror(err) + "; the file was left as it was");
+            throw_io("OpenFailed",
+                     "Cannot write " + named() + ": " + std::strerror(err) + "; the file was left as it was");
         }
         replacing = true;
         // Through a symbolic link: replace the file it points to, keep the link.

@@ -61,8 +61,8 @@ private:
     [[noreturn]] void fail(const std::string& what, int err);
     void discard() noexcept;
 
-    std::string target_;    // the file replaced on commit (symbolic links resolved)
-    std::string display_;   // how messages name it
+    std::string target_;  // the file replaced on commit (symbolic links resolved)
+    std::string display_;  // how messages name it
     std::string temporary_;
     std::string buffer_;
     int fd_ = -1;

@@ -41,8 +41,7 @@ struct ExecutionContext {
 };
 
 // A run-time error at an expression's position in the statement text.
-[[noreturn]] void runtime_error(const ExecutionContext& ctx, ErrorKind kind, std::string code,
-                                std::string detail, std::string message, std::uint32_t offset = 0,
-                                std::uint32_t length = 0);
+[[noreturn]] void runtime_error(const ExecutionContext& ctx, ErrorKind kind, std::string code, std::string detail,
+                                std::string message, std::uint32_t offset = 0, std::uint32_t length = 0);
 
 }  // namespace kgq::executor

@@ -59,7 +59,8 @@ namespace {
 Value index_value(const Value& base, const Value& index, ExecutionContext& ctx, const BoundExpression& e) {
     if (base.is_null() || index.is_null()) return Value();
     if (base.is_list()) {
-        if (!index.is_int()) type_error(ctx, e, std::string("List index must be an integer, got ") + kind_name(index.kind()));
+        if (!index.is_int())
+            type_error(ctx, e, std::string("List index must be an integer, got ") + kind_name(index.kind()));
         const List& list = base.as_list();
         std::int64_t i = index.as_int();
         std::int64_t n = static_cast<std::int64_t>(list.size());
@@ -103,7 +104,8 @@ Value all_properties(const Value& base, ExecutionContext& ctx) {
     if (base.is_node()) {
         for (auto& [k, v] : store.node_properties(base.as_node().id)) m[store.catalog().property_key_name(k)] = v;
     } else if (base.is_relationship()) {
-        for (auto& [k, v] : store.rel_properties(base.as_relationship().id)) m[store.catalog().property_key_name(k)] = v;
+        for (auto& [k, v] : store.rel_properties(base.as_relationship().id))
+            m[store.catalog().property_key_name(k)] = v;
     } else if (base.is_map()) {
         return base;
     }
@@ -168,8 +170,7 @@ bool properties_match(const Value& entity, const Value& map, ExecutionContext& c
 Value property_of(const Value& base, const std::string& key, ExecutionContext& ctx, const BoundExpression* at) {
     const auto& store = ctx.store;
     switch (base.kind()) {
-        case ValueKind::Null:
-            return Value();
+        case ValueKind::Null: return Value();
         case ValueKind::Node: {
             auto k = store.catalog().find_property_key(key);
             if (!k) return Value();
@@ -186,7 +187,8 @@ Value property_of(const Value& base, const std::string& key, ExecutionContext& c
             storage::RelId id = base.as_relationship().id;
             if (!store.rel_alive(id)) {
                 runtime_error(ctx, ErrorKind::Runtime, "EntityNotFound", "DeletedEntityAccess",
-                              "The relationship was deleted by this statement", at ? at->offset : 0, at ? at->length : 0);
+                              "The relationship was deleted by this statement", at ? at->offset : 0,
+                              at ? at->length : 0);
             }
             return store.rel_property(id, *k);
         }
@@ -199,10 +201,12 @@ Value property_of(const Value& base, const std::string& key, ExecutionContext& c
         case ValueKind::Time:
         case ValueKind::LocalDateTime:
         case ValueKind::DateTime:
-        case ValueKind::Duration:
-            return value::temporal_component(base, key);
+        case ValueKind::Duration: return value::temporal_component(base, key);
         default:
-            if (at) type_error(ctx, *at, std::string("Cannot read property '") + key + "' of a value of type " + kind_name(base.kind()));
+            if (at)
+                type_error(
+                    ctx, *at,
+                    std::string("Cannot read property '") + key + "' of a value of type " + kind_name(base.kind()));
             return Value();
     }
 }
@@ -285,14 +289,30 @@ Value evaluate(const BoundExpression& e, Row& row, ExecutionContext& ctx) {
         case ExprKind::Constant: return e.value;
         case ExprKind::Variable:
         case ExprKind::AggregateRef: return row[e.slot];
-        case ExprKind::Not: case ExprKind::Negate: case ExprKind::IsNull: case ExprKind::IsNotNull:
-        case ExprKind::And: case ExprKind::Or: case ExprKind::Xor:
-        case ExprKind::Equal: case ExprKind::NotEqual: case ExprKind::Less: case ExprKind::LessEqual:
-        case ExprKind::Greater: case ExprKind::GreaterEqual: case ExprKind::RegexMatch: case ExprKind::In:
-        case ExprKind::StartsWith: case ExprKind::EndsWith: case ExprKind::Contains:
-        case ExprKind::Add: case ExprKind::Subtract: case ExprKind::Multiply: case ExprKind::Divide:
-        case ExprKind::Modulo: case ExprKind::Power:
-            return evaluate_operator(e, row, ctx);
+        case ExprKind::Not:
+        case ExprKind::Negate:
+        case ExprKind::IsNull:
+        case ExprKind::IsNotNull:
+        case ExprKind::And:
+        case ExprKind::Or:
+        case ExprKind::Xor:
+        case ExprKind::Equal:
+        case ExprKind::NotEqual:
+        case ExprKind::Less:
+        case ExprKind::LessEqual:
+        case ExprKind::Greater:
+        case ExprKind::GreaterEqual:
+        case ExprKind::RegexMatch:
+        case ExprKind::In:
+        case ExprKind::StartsWith:
+        case ExprKind::EndsWith:
+        case ExprKind::Contains:
+        case ExprKind::Add:
+        case ExprKind::Subtract:
+        case ExprKind::Multiply:
+        case ExprKind::Divide:
+        case ExprKind::Modulo:
+        case ExprKind::Power: return evaluate_operator(e, row, ctx);
         default: return evaluate_complex(e, row, ctx);
     }
 }
@@ -303,8 +323,7 @@ Value evaluate_complex(const BoundExpression& e, Row& row, ExecutionContext& ctx
     auto eval = [&](std::size_t i) { return evaluate(*e.children[i], row, ctx); };
     try {
         switch (e.kind) {
-            case ExprKind::Constant:
-                return e.value;
+            case ExprKind::Constant: return e.value;
             case ExprKind::Parameter: {
                 auto it = ctx.parameters.find(e.name);
                 if (it == ctx.parameters.end()) {
@@ -314,10 +333,8 @@ Value evaluate_complex(const BoundExpression& e, Row& row, ExecutionContext& ctx
                 return it->second;
             }
             case ExprKind::Variable:
-            case ExprKind::AggregateRef:
-                return row[e.slot];
-            case ExprKind::Property:
-                return property_of(eval(0), e.name, ctx, &e);
+            case ExprKind::AggregateRef: return row[e.slot];
+            case ExprKind::Property: return property_of(eval(0), e.name, ctx, &e);
             case ExprKind::Function: {
                 if (!e.function) {  // planner-made check of a {..} given as a parameter
                     return Value(properties_match(eval(0), eval(1), ctx, e));
@@ -348,8 +365,7 @@ Value evaluate_complex(const BoundExpression& e, Row& row, ExecutionContext& ctx
                 for (std::size_t i = 0; i < e.children.size(); ++i) out[e.keys[i]] = eval(i);
                 return Value(std::move(out));
             }
-            case ExprKind::Index:
-                return index_value(eval(0), eval(1), ctx, e);
+            case ExprKind::Index: return index_value(eval(0), eval(1), ctx, e);
             case ExprKind::Slice: {
                 Value base = eval(0);
                 std::optional<Value> from, to;
@@ -360,7 +376,8 @@ Value evaluate_complex(const BoundExpression& e, Row& row, ExecutionContext& ctx
             case ExprKind::LabelCheck: {
                 Value v = eval(0);
                 if (v.is_null()) return Value();
-                if (!v.is_node()) type_error(ctx, e, std::string("Label check needs a node, got ") + kind_name(v.kind()));
+                if (!v.is_node())
+                    type_error(ctx, e, std::string("Label check needs a node, got ") + kind_name(v.kind()));
                 for (const auto& label : e.keys) {
                     auto type = ctx.store.catalog().find_entity_type(label);
                     if (!type || !ctx.store.node_has_label(v.as_node().id, *type)) return Value(false);
@@ -411,12 +428,9 @@ Value evaluate_complex(const BoundExpression& e, Row& row, ExecutionContext& ctx
                 }
                 row[e.slot] = std::move(saved);
                 switch (e.quantifier) {
-                    case binder::QuantifierKind::All:
-                        return falses ? Value(false) : nulls ? Value() : Value(true);
-                    case binder::QuantifierKind::Any:
-                        return trues ? Value(true) : nulls ? Value() : Value(false);
-                    case binder::QuantifierKind::None:
-                        return trues ? Value(false) : nulls ? Value() : Value(true);
+                    case binder::QuantifierKind::All: return falses ? Value(false) : nulls ? Value() : Value(true);
+                    case binder::QuantifierKind::Any: return trues ? Value(true) : nulls ? Value() : Value(false);
+                    case binder::QuantifierKind::None: return trues ? Value(false) : nulls ? Value() : Value(true);
                     case binder::QuantifierKind::Single:
                         if (trues > 1) return Value(false);
                         if (nulls) return Value();
@@ -443,12 +457,9 @@ Value evaluate_complex(const BoundExpression& e, Row& row, ExecutionContext& ctx
                 }
                 return Value(std::move(out));
             }
-            case ExprKind::Subquery:
-                return run_subquery(e, row, ctx);
-            case ExprKind::PathBuild:
-                return build_path(e, row, ctx);
-            default:
-                break;
+            case ExprKind::Subquery: return run_subquery(e, row, ctx);
+            case ExprKind::PathBuild: return build_path(e, row, ctx);
+            default: break;
         }
     } catch (Exception& ex) {
         locate(ex, e, ctx);

@@ -13,8 +13,7 @@ namespace kgq::executor {
 Value evaluate(const binder::BoundExpression& e, Row& row, ExecutionContext& ctx);
 
 // Property of a node, relationship, map or temporal value (null when absent).
-Value property_of(const Value& base, const std::string& key, ExecutionContext& ctx,
-                  const binder::BoundExpression* at);
+Value property_of(const Value& base, const std::string& key, ExecutionContext& ctx, const binder::BoundExpression* at);
 
 // Node and Relationship values as the engine passes them around (ids; a relationship also
 // carries its endpoints, which paths need; its type name is filled in for results).

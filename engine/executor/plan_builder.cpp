@@ -17,7 +17,8 @@ public:
     void open(ExecutionContext& ctx, const Row& argument) override {
         auto started = std::chrono::steady_clock::now();
         inner_->open(ctx, argument);
-        ctx.profiles[&op_].ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        ctx.profiles[&op_].ms +=
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     }
     bool next(ExecutionContext& ctx, Row& row) override {
         auto started = std::chrono::steady_clock::now();

@@ -22,8 +22,7 @@ bool storable(const Value& v) {
         case ValueKind::Map:
         case ValueKind::Node:
         case ValueKind::Relationship:
-        case ValueKind::Path:
-            return false;
+        case ValueKind::Path: return false;
         case ValueKind::List: {
             const List& l = v.as_list();
             for (const auto& e : l) {
@@ -33,8 +32,7 @@ bool storable(const Value& v) {
             }
             return true;
         }
-        default:
-            return true;
+        default: return true;
     }
 }
 
@@ -86,10 +84,12 @@ storage::LabelSet labels_for_new_node(ExecutionContext& ctx, const std::vector<s
         auto type = catalog.find_entity_type(name);
         if (!type) {
             schema_error(ctx, "UnknownNodeType",
-                         "Unknown node type '" + name + "'" + binder::did_you_mean(name, entity_type_names(catalog)), at);
+                         "Unknown node type '" + name + "'" + binder::did_you_mean(name, entity_type_names(catalog)),
+                         at);
         }
         if (catalog.entity_type(*type).abstract) {
-            schema_error(ctx, "AbstractNodeType", "Node type '" + name + "' is abstract: create one of its subtypes", at);
+            schema_error(ctx, "AbstractNodeType", "Node type '" + name + "' is abstract: create one of its subtypes",
+                         at);
         }
         out.push_back(*type);
         return out;
@@ -126,15 +126,16 @@ void check_keys_present(ExecutionContext& ctx, const storage::LabelSet& labels,
                  "A " + catalog.entity_type(labels[0]).name + " needs its key property '" + key->name + "'", at);
 }
 
-catalog::TypeId relation_type_for_new_relationship(ExecutionContext& ctx, const std::string& name,
-                                                   storage::NodeId from, storage::NodeId to, SourceSpan at) {
+catalog::TypeId relation_type_for_new_relationship(ExecutionContext& ctx, const std::string& name, storage::NodeId from,
+                                                   storage::NodeId to, SourceSpan at) {
     auto& catalog = ctx.store.catalog();
     if (!catalog.strict()) return catalog.ensure_relation_type(name);
     auto type = catalog.find_relation_type(name);
     if (!type) {
         std::vector<std::string> names;
         for (std::size_t i = 0; i < catalog.relation_type_count(); ++i) names.push_back(catalog.relation_type(i).name);
-        schema_error(ctx, "UnknownRelationType", "Unknown relation type '" + name + "'" + binder::did_you_mean(name, names), at);
+        schema_error(ctx, "UnknownRelationType",
+                     "Unknown relation type '" + name + "'" + binder::did_you_mean(name, names), at);
     }
     const auto& from_labels = ctx.store.node_labels(from);
     const auto& to_labels = ctx.store.node_labels(to);
@@ -143,7 +144,8 @@ catalog::TypeId relation_type_for_new_relationship(ExecutionContext& ctx, const 
     if (a == catalog::no_type || b == catalog::no_type || !catalog.endpoints_allow(*type, a, b)) {
         std::string allowed;
         for (const auto& [f, t] : catalog.relation_type(*type).endpoints) {
-            allowed += (allowed.empty() ? "" : ", ") + catalog.entity_type(f).name + " -> " + catalog.entity_type(t).name;
+            allowed +=
+                (allowed.empty() ? "" : ", ") + catalog.entity_type(f).name + " -> " + catalog.entity_type(t).name;
         }
         schema_error(ctx, "InvalidEndpoints",
                      name + " cannot go from " + (a == catalog::no_type ? "?" : catalog.entity_type(a).name) + " to " +
@@ -171,7 +173,8 @@ catalog::TypeId label_for_existing_node(ExecutionContext& ctx, storage::NodeId n
         auto type = catalog.find_entity_type(label);
         if (!type) {
             schema_error(ctx, "UnknownNodeType",
-                         "Unknown node type '" + label + "'" + binder::did_you_mean(label, entity_type_names(catalog)), at);
+                         "Unknown node type '" + label + "'" + binder::did_you_mean(label, entity_type_names(catalog)),
+                         at);
         }
         if (!ctx.store.node_has_label(node, *type)) {
             schema_error(ctx, "NodeTypeChange", "A node's type cannot change in a graph with a schema", at);

@@ -27,8 +27,8 @@ std::pair<storage::PropertyKeyId, Value> checked_node_property(ExecutionContext&
 void check_keys_present(ExecutionContext& ctx, const storage::LabelSet& labels,
                         const std::vector<std::pair<storage::PropertyKeyId, Value>>& properties, SourceSpan at);
 
-catalog::TypeId relation_type_for_new_relationship(ExecutionContext& ctx, const std::string& name,
-                                                   storage::NodeId from, storage::NodeId to, SourceSpan at);
+catalog::TypeId relation_type_for_new_relationship(ExecutionContext& ctx, const std::string& name, storage::NodeId from,
+                                                   storage::NodeId to, SourceSpan at);
 std::pair<storage::PropertyKeyId, Value> checked_rel_property(ExecutionContext& ctx, catalog::TypeId type,
                                                               const std::string& key, Value value, SourceSpan at);
 

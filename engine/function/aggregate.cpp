@@ -40,7 +40,8 @@ public:
             duration_ = value::add_durations(duration_, v.as_duration(), 1);
             return;
         }
-        if (!v.is_number()) value::throw_type_error("sum() expected numbers or durations but got " + value::type_name(v));
+        if (!v.is_number())
+            value::throw_type_error("sum() expected numbers or durations but got " + value::type_name(v));
         if (seen_duration_) mixed(v);
         seen_number_ = true;
         if (v.is_int() && !is_float_) {
@@ -219,8 +220,8 @@ double percentile_argument(const std::vector<Value>& constants) {
 }  // namespace
 
 bool is_aggregate(std::string_view name) {
-    static const char* const names[] = {"count", "sum", "avg", "min", "max", "collect",
-                                        "percentilecont", "percentiledisc", "stdev", "stdevp"};
+    static const char* const names[] = {"count",          "sum",   "avg",   "min", "max", "collect", "percentilecont",
+                                        "percentiledisc", "stdev", "stdevp"};
     std::string n = lowercase(name);
     return std::find(std::begin(names), std::end(names), n) != std::end(names);
 }

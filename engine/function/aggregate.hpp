@@ -26,7 +26,6 @@ bool is_aggregate(std::string_view name);
 // the whole aggregation (the percentile of percentileCont/percentileDisc). Throws
 // kgq::Exception on bad arguments. count(*) is make_aggregator("count", false, {}) fed
 // a non-null value per row.
-std::unique_ptr<Aggregator> make_aggregator(std::string_view name, bool distinct,
-                                            const std::vector<Value>& constants);
+std::unique_ptr<Aggregator> make_aggregator(std::string_view name, bool distinct, const std::vector<Value>& constants);
 
 }  // namespace kgq::function

@@ -61,7 +61,8 @@ Value to_integer_impl(const Value& v, bool or_null) {
         case ValueKind::Int: return v;
         case ValueKind::Bool: return std::int64_t(v.as_bool() ? 1 : 0);
         case ValueKind::Float:
-            if (or_null && (!std::isfinite(v.as_float()) || std::fabs(v.as_float()) >= 9.2233720368547758e18)) return Value();
+            if (or_null && (!std::isfinite(v.as_float()) || std::fabs(v.as_float()) >= 9.2233720368547758e18))
+                return Value();
             return float_to_int("toInteger", v.as_float());
         case ValueKind::String: {
             std::string_view s = trimmed(v.as_string());
@@ -112,7 +113,9 @@ Value to_boolean_impl(const Value& v, bool or_null) {
 }
 
 template <Value (*Impl)(const Value&, bool), bool OrNull>
-Value convert(Args a, const FunctionContext&) { return Impl(a[0], OrNull); }
+Value convert(Args a, const FunctionContext&) {
+    return Impl(a[0], OrNull);
+}
 
 // toStringList(list) etc.: element-wise ...OrNull conversion.
 template <Value (*Impl)(const Value&, bool)>

@@ -11,7 +11,9 @@
 #include <string_view>
 #include <vector>
 
-namespace kgq::storage { class GraphStore; }
+namespace kgq::storage {
+class GraphStore;
+}
 
 namespace kgq::function {
 

@@ -31,8 +31,8 @@ inline bool any_null(Args args) {
 
 // TypeError (InvalidArgumentType): `fn` got a value of the wrong kind.
 [[noreturn]] inline void wrong_type(std::string_view fn, const Value& got, std::string_view expected) {
-    value::throw_type_error("Type mismatch: " + std::string(fn) + "() expected " + std::string(expected) +
-                            " but was " + value::type_name(got));
+    value::throw_type_error("Type mismatch: " + std::string(fn) + "() expected " + std::string(expected) + " but was " +
+                            value::type_name(got));
 }
 
 inline std::int64_t int_arg(std::string_view fn, const Value& v) {

@@ -14,12 +14,13 @@ using catalog::TypeKind;
 
 // labels(1) and type(1) are InvalidArgumentValue in the TCK (Graph3, Graph4).
 [[noreturn]] void not_an_element(std::string_view fn, const Value& v, std::string_view expected) {
-    value::throw_type_error("Type mismatch: " + std::string(fn) + "() expected " + std::string(expected) +
-                                " but was " + value::type_name(v),
+    value::throw_type_error("Type mismatch: " + std::string(fn) + "() expected " + std::string(expected) + " but was " +
+                                value::type_name(v),
                             "InvalidArgumentValue");
 }
 
-Map properties_from_store(const storage::GraphStore& g, const std::vector<std::pair<catalog::PropertyKeyId, Value>>& props) {
+Map properties_from_store(const storage::GraphStore& g,
+                          const std::vector<std::pair<catalog::PropertyKeyId, Value>>& props) {
     Map m;
     for (const auto& [key, v] : props) m[g.catalog().property_key_name(key)] = v;
     return m;

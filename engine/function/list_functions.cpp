@@ -59,7 +59,9 @@ Value range(Args a, const FunctionContext&) {
     if ((step > 0 && start > end) || (step < 0 && start < end)) return out;
     // Count first (in 128 bits) so huge ranges fail cleanly and steps cannot overflow.
     __int128 count = (__int128(end) - start) / step + 1;
-    if (count > 100'000'000) value::throw_argument_error("range() would have " + std::to_string((long long)count) + " elements", "NumberOutOfRange");
+    if (count > 100'000'000)
+        value::throw_argument_error("range() would have " + std::to_string((long long)count) + " elements",
+                                    "NumberOutOfRange");
     out.reserve(std::size_t(count));
     for (__int128 i = 0; i < count; ++i) out.emplace_back(std::int64_t(start + i * step));
     return out;

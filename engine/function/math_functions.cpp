@@ -58,8 +58,8 @@ double atan_(double x) { return std::atan(x); }
 
 constexpr char n_ceil[] = "ceil", n_floor[] = "floor", n_sqrt[] = "sqrt", n_exp[] = "exp", n_log[] = "log",
                n_log10[] = "log10", n_sin[] = "sin", n_cos[] = "cos", n_tan[] = "tan", n_asin[] = "asin",
-               n_acos[] = "acos", n_atan[] = "atan", n_cot[] = "cot", n_degrees[] = "degrees",
-               n_radians[] = "radians", n_haversin[] = "haversin";
+               n_acos[] = "acos", n_atan[] = "atan", n_cot[] = "cot", n_degrees[] = "degrees", n_radians[] = "radians",
+               n_haversin[] = "haversin";
 
 Value atan2_fn(Args a, const FunctionContext&) {
     if (any_null(a)) return Value();

@@ -21,24 +21,28 @@ ProcedureRegistry::ProcedureRegistry() {
             }
             return rows;
         }};
-    procedures_["db.relationshipTypes"] = Procedure{
-        "db.relationshipTypes", {}, {string_field("relationshipType")},
-        [](const std::vector<Value>&, const storage::GraphStore& store) {
-            std::vector<std::vector<Value>> rows;
-            const auto& c = store.catalog();
-            for (catalog::TypeId t = 0; t < c.relation_type_count(); ++t) {
-                if (store.count_with_type(t) > 0) rows.push_back({Value(c.relation_type(t).name)});
-            }
-            return rows;
-        }};
-    procedures_["db.propertyKeys"] = Procedure{
-        "db.propertyKeys", {}, {string_field("propertyKey")},
-        [](const std::vector<Value>&, const storage::GraphStore& store) {
-            std::vector<std::vector<Value>> rows;
-            const auto& c = store.catalog();
-            for (catalog::PropertyKeyId k = 0; k < c.property_key_count(); ++k) rows.push_back({Value(c.property_key_name(k))});
-            return rows;
-        }};
+    procedures_["db.relationshipTypes"] = Procedure{"db.relationshipTypes",
+                                                    {},
+                                                    {string_field("relationshipType")},
+                                                    [](const std::vector<Value>&, const storage::GraphStore& store) {
+                                                        std::vector<std::vector<Value>> rows;
+                                                        const auto& c = store.catalog();
+                                                        for (catalog::TypeId t = 0; t < c.relation_type_count(); ++t) {
+                                                            if (store.count_with_type(t) > 0)
+                                                                rows.push_back({Value(c.relation_type(t).name)});
+                                                        }
+                                                        return rows;
+                                                    }};
+    procedures_["db.propertyKeys"] = Procedure{"db.propertyKeys",
+                                               {},
+                                               {string_field("propertyKey")},
+                                               [](const std::vector<Value>&, const storage::GraphStore& store) {
+                                                   std::vector<std::vector<Value>> rows;
+                                                   const auto& c = store.catalog();
+                                                   for (catalog::PropertyKeyId k = 0; k < c.property_key_count(); ++k)
+                                                       rows.push_back({Value(c.property_key_name(k))});
+                                                   return rows;
+                                               }};
 }
 
 const Procedure* ProcedureRegistry::find(std::string_view name) const {

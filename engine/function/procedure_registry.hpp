@@ -13,14 +13,16 @@
 #include <string_view>
 #include <vector>
 
-namespace kgq::storage { class GraphStore; }
+namespace kgq::storage {
+class GraphStore;
+}
 
 namespace kgq::function {
 
 struct ProcedureField {
     std::string name;
     catalog::LogicalType type;  // ANY accepts everything; NUMBER is FLOAT here (INT accepted)
-    bool number = false;        // declared NUMBER: INT or FLOAT
+    bool number = false;  // declared NUMBER: INT or FLOAT
 };
 
 struct Procedure {
@@ -28,7 +30,8 @@ struct Procedure {
     std::vector<ProcedureField> inputs;
     std::vector<ProcedureField> outputs;
     // The output rows for these arguments.
-    std::function<std::vector<std::vector<Value>>(const std::vector<Value>& args, const storage::GraphStore& store)> run;
+    std::function<std::vector<std::vector<Value>>(const std::vector<Value>& args, const storage::GraphStore& store)>
+        run;
 };
 
 class ProcedureRegistry {

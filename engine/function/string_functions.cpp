@@ -30,7 +30,9 @@ std::string char_slice(const std::string& s, std::int64_t from, std::int64_t cou
 
 std::int64_t non_negative(std::string_view fn, const Value& v) {
     std::int64_t n = int_arg(fn, v);
-    if (n < 0) value::throw_argument_error(std::string(fn) + "(): negative argument " + std::to_string(n), "NegativeIntegerArgument");
+    if (n < 0)
+        value::throw_argument_error(std::string(fn) + "(): negative argument " + std::to_string(n),
+                                    "NegativeIntegerArgument");
     return n;
 }
 
@@ -115,7 +117,8 @@ Value split(Args a, const FunctionContext&) {
     List parts;
     if (sep.empty()) {  // into characters
         auto starts = char_starts(s);
-        for (std::size_t i = 0; i + 1 < starts.size(); ++i) parts.emplace_back(s.substr(starts[i], starts[i + 1] - starts[i]));
+        for (std::size_t i = 0; i + 1 < starts.size(); ++i)
+            parts.emplace_back(s.substr(starts[i], starts[i + 1] - starts[i]));
         return parts;
     }
     std::size_t pos = 0;

@@ -21,10 +21,10 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 // ---------------------------------------------------------------- the parts of a temporal
 // What a constructor can take from another temporal (a "base") and what it builds.
 struct Parts {
-    std::optional<std::int64_t> days;          // date
-    std::optional<std::int64_t> nanos;         // time of day
-    std::optional<std::int32_t> offset;        // zoned values
-    std::string zone;                          // named zone of a DateTime
+    std::optional<std::int64_t> days;  // date
+    std::optional<std::int64_t> nanos;  // time of day
+    std::optional<std::int32_t> offset;  // zoned values
+    std::string zone;  // named zone of a DateTime
 };
 
 Parts parts_of(const Value& v) {
@@ -32,7 +32,10 @@ Parts parts_of(const Value& v) {
     switch (v.kind()) {
         case ValueKind::Date: p.days = v.as_date().days; break;
         case ValueKind::LocalTime: p.nanos = v.as_local_time().nanos; break;
-        case ValueKind::Time: p.nanos = v.as_time().nanos; p.offset = v.as_time().offset_seconds; break;
+        case ValueKind::Time:
+            p.nanos = v.as_time().nanos;
+            p.offset = v.as_time().offset_seconds;
+            break;
         case ValueKind::LocalDateTime: {
             const auto& t = v.as_local_datetime();
             p.days = floor_div(t.seconds, seconds_per_day);
@@ -83,8 +86,7 @@ struct Fields {
 };
 
 void check_range(std::int64_t v, std::int64_t lo, std::int64_t hi, const char* what) {
-    if (v < lo || v > hi)
-        throw_invalid_value(std::string("Invalid value for ") + what + ": " + std::to_string(v));
+    if (v < lo || v > hi) throw_invalid_value(std::string("Invalid value for ") + what + ": " + std::to_string(v));
 }
 
 // The date of a map, over an optional base date (Temporal1: calendar, week, ordinal and
@@ -242,8 +244,8 @@ Value build(Kind kind, const Value& arg, const char* fn) {
         using i128 = __int128;
         i128 n = f.has("epochMillis") ? i128(*f.integer("epochMillis")) * 1'000'000
                                       : i128(*f.integer("epochSeconds")) * nanos_per_second;
-        n += i128(f.integer("millisecond").value_or(0)) * 1'000'000 + i128(f.integer("microsecond").value_or(0)) * 1000 +
-             f.integer("nanosecond").value_or(0);
+        n += i128(f.integer("millisecond").value_or(0)) * 1'000'000 +
+             i128(f.integer("microsecond").value_or(0)) * 1000 + f.integer("nanosecond").value_or(0);
         i128 seconds = n / nanos_per_second - (n % nanos_per_second < 0);
         std::int64_t s = value::checked_seconds(seconds, "datetime({epochSeconds})");
         DateTime t{s, std::int32_t(n - i128(s) * nanos_per_second), 0, {}};
@@ -267,7 +269,8 @@ Value build(Kind kind, const Value& arg, const char* fn) {
             std::int64_t nanos = time_from(f, base.nanos);
             std::int32_t offset = base.offset.value_or(0);
             if (tz) {
-                std::int32_t target = parse_offset(*tz) ? *parse_offset(*tz) : zone_offset_at_utc(*tz, now_utc_seconds());
+                std::int32_t target =
+                    parse_offset(*tz) ? *parse_offset(*tz) : zone_offset_at_utc(*tz, now_utc_seconds());
                 if (convert) {
                     // A time of day has no date to carry into: it wraps around midnight.
                     nanos += std::int64_t(target - offset) * nanos_per_second;
@@ -395,7 +398,10 @@ Value truncate(Args a, const FunctionContext&) {
     // Sub-second fields finer than the unit keep the truncated coarser part, as Neo4j does:
     // truncating ...14.645876123 to the millisecond with {nanosecond: 2} gives ...14.645000002,
     // where a plain {nanosecond: 2} override would replace the whole fraction.
-    auto given = [&](const char* k) { const Value* v = m.find(k); return v && !v->is_null(); };
+    auto given = [&](const char* k) {
+        const Value* v = m.find(k);
+        return v && !v->is_null();
+    };
     std::int64_t frac = nanos % nanos_per_second;
     if (unit == "millisecond" && !given("millisecond") && (given("microsecond") || given("nanosecond")))
         m["millisecond"] = Value(frac / 1'000'000);
@@ -408,7 +414,8 @@ Value truncate(Args a, const FunctionContext&) {
     if (K == Kind::Time || K == Kind::LocalTime) {
         m["time"] = LocalTime{nanos};
     } else {
-        m["datetime"] = LocalDateTime{days * seconds_per_day + nanos / nanos_per_second, std::int32_t(nanos % nanos_per_second)};
+        m["datetime"] =
+            LocalDateTime{days * seconds_per_day + nanos / nanos_per_second, std::int32_t(nanos % nanos_per_second)};
     }
     return build(K, Value(m), fn);
 }
@@ -429,7 +436,9 @@ Value duration_fn(Args a, const FunctionContext&) {
 }
 
 template <Value (*F)(const Value&, const Value&)>
-Value duration_pair(Args a, const FunctionContext&) { return F(a[0], a[1]); }
+Value duration_pair(Args a, const FunctionContext&) {
+    return F(a[0], a[1]);
+}
 
 Value from_epoch(Args a, const FunctionContext&) {
     if (any_null(a)) return Value();
@@ -455,7 +464,8 @@ void add_family(std::vector<FunctionDef>& out, TypeKind t) {
     const std::string name = kind_fn_name<K>();
     // "Now" is fixed per statement (Neo4j's statement clock), so only .realtime is volatile.
     out.push_back(def(name, 0, 1, construct<K>, t));
-    for (const char* clock : {".transaction", ".statement"}) out.push_back(def(name + clock, 0, 1, construct_now<K, false>, t));
+    for (const char* clock : {".transaction", ".statement"})
+        out.push_back(def(name + clock, 0, 1, construct_now<K, false>, t));
     out.push_back(def(name + ".realtime", 0, 1, construct_now<K, true>, t, true));
     out.push_back(def(name + ".truncate", 2, 3, truncate<K>, t));
 }

@@ -34,7 +34,8 @@ bool parse_id_role(std::string_view spec, std::string_view word, std::string& sp
 std::optional<catalog::TypeKind> csv_type_kind(std::string_view name) {
     using catalog::TypeKind;
     std::string l = lower(name);
-    if (l == "int" || l == "long" || l == "short" || l == "byte" || l == "integer" || l == "int64") return TypeKind::Int;
+    if (l == "int" || l == "long" || l == "short" || l == "byte" || l == "integer" || l == "int64")
+        return TypeKind::Int;
     if (l == "float" || l == "double") return TypeKind::Float;
     if (l == "boolean" || l == "bool") return TypeKind::Bool;
     if (l == "string" || l == "char") return TypeKind::String;
@@ -110,7 +111,8 @@ CsvHeader parse_csv_header(const std::vector<CsvField>& fields, const std::strin
     if (header.relationships()) {
         const CsvField& first = fields.front();
         if (header.start_id < 0 || header.end_id < 0) {
-            throw_csv_error(file, first.line, first.column, "a relationship file needs both :START_ID and :END_ID columns");
+            throw_csv_error(file, first.line, first.column,
+                            "a relationship file needs both :START_ID and :END_ID columns");
         }
         if (header.id >= 0 || header.label >= 0) {
             const CsvField& f = fields[header.id >= 0 ? header.id : header.label];

@@ -17,7 +17,7 @@ enum class ColumnRole { Property, Id, StartId, EndId, Label, Type, Ignore };
 
 struct CsvColumn {
     ColumnRole role = ColumnRole::Property;
-    std::string name;      // the property name; empty for :START_ID, :LABEL, ... and a bare :ID
+    std::string name;  // the property name; empty for :START_ID, :LABEL, ... and a bare :ID
     std::string id_space;  // ID(space), START_ID(space), END_ID(space); empty when not given
     // The type written in the header (`age:int` -> INT, `tags:string[]` -> LIST<STRING>);
     // absent when none was written (Neo4j then reads strings; a declared schema may say more).

@@ -49,7 +49,8 @@ CsvIdIndex::CsvIdIndex(const storage::GraphStore& store, catalog::TypeId label, 
                 if (v.is_int()) {
                     pairs_.push_back({v.as_int(), node});
                 } else if (v.is_string() && !strings_.emplace(v.as_string(), node).second) {
-                    fail(where, "ID space " + label_name + ": two nodes have " + property_name_ + " '" + v.as_string() + "'");
+                    fail(where,
+                         "ID space " + label_name + ": two nodes have " + property_name_ + " '" + v.as_string() + "'");
                 }
             }
         }

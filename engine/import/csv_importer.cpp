@@ -3,12 +3,12 @@
 // create_node/create_relationship call: the per-row path does no name lookups.
 #include "import/csv_importer.hpp"
 
+#include "common/statement_budget.hpp"
 #include "import/csv_header.hpp"
 #include "import/csv_id_index.hpp"
 #include "import/csv_progress.hpp"
 #include "import/csv_reader.hpp"
 #include "import/csv_value.hpp"
-#include "common/statement_budget.hpp"
 #include "kgq/error.hpp"
 #include "storage/key_encoding.hpp"
 
@@ -44,15 +44,19 @@ struct PropertyColumn {
     PropertyKeyId key = 0;
     std::string name;
     LogicalType parse_type;  // how the text is read
-    bool typed = false;      // the header gave a type
+    bool typed = false;  // the header gave a type
 };
 
 class Importer {
 public:
     Importer(storage::GraphStore& store, std::string_view table, const std::filesystem::path& file,
              const CsvImportOptions& options)
-        : store_(store), cat_(store.catalog()), table_(table), options_(options),
-          reader_(file, CsvDialect{options.delimiter, options.quote}), file_(file.string()) {}
+        : store_(store),
+          cat_(store.catalog()),
+          table_(table),
+          options_(options),
+          reader_(file, CsvDialect{options.delimiter, options.quote}),
+          file_(file.string()) {}
 
     CsvImportStats run() {
         read_header();
@@ -105,7 +109,8 @@ private:
             add_synthetic(ColumnRole::EndId, "");
             header_.start_id = 0;
             header_.end_id = 1;
-            for (const PropertyDef& p : cat_.relation_type(*rel).properties) add_synthetic(ColumnRole::Property, p.name);
+            for (const PropertyDef& p : cat_.relation_type(*rel).properties)
+                add_synthetic(ColumnRole::Property, p.name);
         } else if (auto type = cat_.find_entity_type(table_)) {
             for (const PropertyDef* p : cat_.properties_of(*type)) {
                 if (p->is_key) header_.id = static_cast<int>(header_.columns.size());
@@ -144,9 +149,9 @@ private:
         std::size_t want = header_.columns.size();
         if (fields_.size() == want) return;
         const CsvField& at = fields_.size() > want ? fields_[want] : fields_.back();
-        throw_csv_error(file_, at.line, at.column,
-                        "expected " + std::to_string(want) + " fields as in the header, found " +
-                            std::to_string(fields_.size()));
+        throw_csv_error(
+            file_, at.line, at.column,
+            "expected " + std::to_string(want) + " fields as in the header, found " + std::to_string(fields_.size()));
     }
 
     // How a property column's text is read: the header's type, else the declared one, else STRING.
@@ -194,9 +199,10 @@ private:
         if (cat_.strict()) {
             auto type = cat_.find_entity_type(table_);
             if (!type) {
-                std::string hint = cat_.find_relation_type(table_)
-                                       ? "'" + table_ + "' is a relation type: its file needs :START_ID and :END_ID columns"
-                                       : "unknown node type '" + table_ + "'";
+                std::string hint =
+                    cat_.find_relation_type(table_)
+                        ? "'" + table_ + "' is a relation type: its file needs :START_ID and :END_ID columns"
+                        : "unknown node type '" + table_ + "'";
                 schema_error(file_, 1, 1, hint);
             }
             base_type_ = *type;
@@ -361,8 +367,8 @@ private:
             store_.create_node(labels_, std::move(props));
         } catch (Exception& ex) {  // a KEY collision: point at the row
             const CsvField& f = header_.id >= 0 ? fields_[header_.id] : fields_.front();
-            ex.error().message = file_ + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " +
-                                 ex.error().message;
+            ex.error().message =
+                file_ + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " + ex.error().message;
             throw;
         }
         ++stats_.nodes_created;
@@ -413,9 +419,10 @@ private:
         }
         auto label = cat_.find_entity_type(space);
         if (!label) {
-            header_error(column, std::string(which) + " ID space '" + space +
-                                     "' is no node label (load its node file first, or name the label with the COPY option " +
-                                     (start ? "START_ID" : "END_ID") + ")");
+            header_error(column,
+                         std::string(which) + " ID space '" + space +
+                             "' is no node label (load its node file first, or name the label with the COPY option " +
+                             (start ? "START_ID" : "END_ID") + ")");
         }
         for (const auto& idx : indexes_) {
             if (idx->label() == *label) return idx.get();
@@ -514,8 +521,9 @@ private:
         auto key = std::make_tuple(type, from, to);
         if (key == last_endpoints_) return;  // files are mostly one pair of types: skip the map
         auto it = endpoint_ok_.find(key);
-        bool ok = it != endpoint_ok_.end() ? it->second
-                                           : endpoint_ok_.emplace(key, cat_.endpoints_allow(type, from, to)).first->second;
+        bool ok = it != endpoint_ok_.end()
+                      ? it->second
+                      : endpoint_ok_.emplace(key, cat_.endpoints_allow(type, from, to)).first->second;
         if (!ok) {
             field_error(header_.start_id,
                         "relation type " + cat_.relation_type(type).name + " does not go from " +

@@ -2,14 +2,17 @@
 // with '\r', and erases itself at the end so the next output starts on a clean line.
 #include "import/csv_progress.hpp"
 
-#include <cstdio>
 #include <unistd.h>
+#include <cstdio>
 
 namespace kgq::import {
 
 CsvProgress::CsvProgress(std::string name, std::size_t total_bytes, bool enabled)
-    : name_(std::move(name)), total_(total_bytes), enabled_(enabled && ::isatty(STDERR_FILENO) == 1),
-      started_(std::chrono::steady_clock::now()), last_draw_(started_) {}
+    : name_(std::move(name)),
+      total_(total_bytes),
+      enabled_(enabled && ::isatty(STDERR_FILENO) == 1),
+      started_(std::chrono::steady_clock::now()),
+      last_draw_(started_) {}
 
 CsvProgress::~CsvProgress() {
     if (shown_) {

@@ -19,9 +19,9 @@ struct CsvDialect {
 
 struct CsvField {
     std::string_view text;  // unquoted and unescaped; valid until the next call to next()
-    std::uint32_t line = 0;    // 1-based, where the field starts
+    std::uint32_t line = 0;  // 1-based, where the field starts
     std::uint32_t column = 0;  // 1-based byte column of the field's first character
-    bool quoted = false;       // "" (quoted, empty) is an empty string, an empty unquoted field is null
+    bool quoted = false;  // "" (quoted, empty) is an empty string, an empty unquoted field is null
 };
 
 class CsvReader {

@@ -5,8 +5,8 @@
 
 #include "value/temporal.hpp"
 
-#include <charconv>
 #include <cctype>
+#include <charconv>
 
 namespace kgq::import {
 namespace {
@@ -34,9 +34,7 @@ bool parse_scalar(std::string_view text, TypeKind kind, Value& out, std::string&
     };
     switch (kind) {
         case TypeKind::Any:
-        case TypeKind::String:
-            out = Value(text);
-            return true;
+        case TypeKind::String: out = Value(text); return true;
         case TypeKind::Int: {
             std::string_view t = trim(text);
             if (!t.empty() && t.front() == '+') t.remove_prefix(1);
@@ -109,7 +107,8 @@ bool parse_csv_value(std::string_view text, bool quoted, const catalog::LogicalT
     std::size_t start = 0;
     for (;;) {
         std::size_t end = text.find(array_delimiter, start);
-        std::string_view item = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        std::string_view item =
+            text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
         Value v;
         if (!parse_scalar(item, type.element, v, error)) {
             error = "array element " + std::to_string(items.size() + 1) + ": " + error;

@@ -94,8 +94,7 @@ private:
     e.message = "Cannot export '" + display_name + "': " + what +
                 (ex.id == 316 ? " holds a string that is not valid UTF-8, which JSON cannot carry"
                               : " holds a value JSON cannot carry") +
-                " (" + ex.what() + ")" +
-                (in_place ? std::string() : "; the file was left as it was");
+                " (" + ex.what() + ")" + (in_place ? std::string() : "; the file was left as it was");
     e.at_compile_time = false;
     throw Exception(std::move(e));
 }
@@ -192,8 +191,8 @@ void StixExporter::for_each_object(StixExportReport& report, const Selection& se
         o["type"] = "relationship";
         if (!o.contains("spec_version")) o["spec_version"] = "2.1";
         if (!o.contains("id") || !o["id"].is_string()) {
-            o["id"] = generated_id("relationship", stix_id[source] + "|" + relation + "|" + stix_id[target] + "|" +
-                                                       std::to_string(r));
+            o["id"] = generated_id("relationship",
+                                   stix_id[source] + "|" + relation + "|" + stix_id[target] + "|" + std::to_string(r));
             ++report.generated_ids;
         }
         o["relationship_type"] = relationship_type_name(relation);
@@ -240,8 +239,8 @@ StixExportReport StixExporter::write_file(const std::string& path, const std::st
 }
 
 std::string StixExportReport::summary(const std::string& file) const {
-    std::string out = "Exported " + std::to_string(nodes + relationships) + " STIX objects to '" + file + "': " +
-                      std::to_string(nodes) + " from nodes, " + std::to_string(relationships) +
+    std::string out = "Exported " + std::to_string(nodes + relationships) + " STIX objects to '" + file +
+                      "': " + std::to_string(nodes) + " from nodes, " + std::to_string(relationships) +
                       " relationship objects, and " + std::to_string(references) +
                       " relations written back as *_ref(s) properties";
     if (generated_ids) out += "; " + std::to_string(generated_ids) + " objects without an id got a generated one";

@@ -20,7 +20,7 @@ namespace kgq::import {
 struct StixExportReport {
     std::size_t nodes = 0;
     std::size_t relationships = 0;  // written as relationship objects
-    std::size_t references = 0;     // written as *_ref / *_refs properties
+    std::size_t references = 0;  // written as *_ref / *_refs properties
     std::size_t generated_ids = 0;  // nodes or relations without an `id`, given a UUIDv5 one
     std::string summary(const std::string& file) const;
 };
@@ -31,7 +31,7 @@ public:
 
     // The subgraph to write; empty vectors mean the whole graph.
     struct Selection {
-        std::vector<bool> nodes;          // by node id
+        std::vector<bool> nodes;  // by node id
         std::vector<bool> relationships;  // by relationship id
         bool whole_graph() const { return nodes.empty() && relationships.empty(); }
     };

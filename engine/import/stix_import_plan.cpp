@@ -31,7 +31,8 @@ std::string snippet(const json& j) {
     return text;
 }
 
-[[noreturn]] void fail(ErrorKind kind, const std::string& source, const std::string& detail, const std::string& message) {
+[[noreturn]] void fail(ErrorKind kind, const std::string& source, const std::string& detail,
+                       const std::string& message) {
     Error e;
     e.kind = kind;
     e.code = "StixImportError";
@@ -86,8 +87,9 @@ BundleObject validate(const ImportPlan& plan, const json& o, std::uint32_t index
         if (value.is_null() || key == "id" || key == "type") continue;
         if (is_timestamp_property(key)) {
             if (!value.is_string() || !parse_timestamp(value.get_ref<const std::string&>()))
-                malformed(plan, index, obj.id, "has a bad timestamp in '" + key + "': " + snippet(value) +
-                                                   " (STIX wants YYYY-MM-DDTHH:MM:SS[.s]Z)");
+                malformed(plan, index, obj.id,
+                          "has a bad timestamp in '" + key + "': " + snippet(value) +
+                              " (STIX wants YYYY-MM-DDTHH:MM:SS[.s]Z)");
         } else if (is_ref_property(key)) {
             // ATT&CK writes "" for "no reference" (x_mitre_data_source_ref): taken as absent.
             if (value.is_string() && value.get_ref<const std::string&>().empty()) continue;
@@ -95,7 +97,8 @@ BundleObject validate(const ImportPlan& plan, const json& o, std::uint32_t index
                 malformed(plan, index, obj.id, "has '" + key + "' = " + snippet(value) + ", which is not a STIX id");
         } else if (is_refs_property(key)) {
             if (!value.is_array() || !std::all_of(value.begin(), value.end(), is_stix_id))
-                malformed(plan, index, obj.id, "has '" + key + "' = " + snippet(value) + ", which is not a list of STIX ids");
+                malformed(plan, index, obj.id,
+                          "has '" + key + "' = " + snippet(value) + ", which is not a list of STIX ids");
         } else if (key == kill_chain_property) {
             if (!is_kill_chain(value))
                 malformed(plan, index, obj.id,
@@ -108,7 +111,8 @@ BundleObject validate(const ImportPlan& plan, const json& o, std::uint32_t index
             malformed(plan, index, obj.id, "is a relationship without \"relationship_type\"");
         for (const char* end : {"source_ref", "target_ref"}) {
             auto ref = o.find(end);
-            if (ref == o.end() || !is_stix_id(*ref)) malformed(plan, index, obj.id, "is a relationship without \"" + std::string(end) + "\"");
+            if (ref == o.end() || !is_stix_id(*ref))
+                malformed(plan, index, obj.id, "is a relationship without \"" + std::string(end) + "\"");
         }
     }
     obj.version = timestamp_of(o, "modified");
@@ -192,8 +196,8 @@ Target resolve(const ImportPlan& plan, const storage::GraphStore& store, std::st
 
 void skip_reference(ImportPlan& plan, const BundleObject& obj, std::string_view property, std::string_view target,
                     const Target& t) {
-    plan.skipped.push_back({obj.index, obj.id, std::string(property), std::string(target),
-                            t.kind == Target::Relationship});
+    plan.skipped.push_back(
+        {obj.index, obj.id, std::string(property), std::string(target), t.kind == Target::Relationship});
 }
 
 constexpr InferredType string_type{Shape::String, Shape::Unknown};
@@ -252,7 +256,8 @@ void infer_entity(ImportPlan& plan, const storage::GraphStore& store, const Bund
             const auto& existing = catalog.entity_type(store.node_labels(*node).front()).name;
             if (existing != ep.name)
                 fail(ErrorKind::Schema, plan.source, "TypeConflict",
-                     where(obj.index, obj.id) + " is a " + ep.name + " in the bundle but a " + existing + " in the graph");
+                     where(obj.index, obj.id) + " is a " + ep.name + " in the bundle but a " + existing +
+                         " in the graph");
         }
     }
 }
@@ -269,8 +274,8 @@ void infer_relationship(ImportPlan& plan, const storage::GraphStore& store, Bund
         if (to.kind != Target::Node) skip_reference(plan, obj, "target_ref", target, to);
         return;
     }
-    RelationPlan& rp = relation_plan(plan, store.catalog(),
-                                     relation_type_name(o["relationship_type"].get_ref<const std::string&>()));
+    RelationPlan& rp =
+        relation_plan(plan, store.catalog(), relation_type_name(o["relationship_type"].get_ref<const std::string&>()));
     rp.endpoints.emplace(std::move(from.type), std::move(to.type));
     note(rp, "id", string_type);
     note(rp, "spec_version", string_type);
@@ -322,10 +327,10 @@ bool property_fits(const PropertyPlan& pp, const LogicalType& declared) {
 }
 
 // Names the first object whose value does not fit `declared`.
-[[noreturn]] void fail_fit(const ImportPlan& plan, std::string_view stix_type, bool relationship, std::string_view owner,
-                           const std::string& property, const LogicalType& declared) {
-    const std::string what = "property '" + property + "' of " + std::string(owner) + " is declared " +
-                             declared.to_string();
+[[noreturn]] void fail_fit(const ImportPlan& plan, std::string_view stix_type, bool relationship,
+                           std::string_view owner, const std::string& property, const LogicalType& declared) {
+    const std::string what =
+        "property '" + property + "' of " + std::string(owner) + " is declared " + declared.to_string();
     for (const auto& obj : plan.objects) {
         if (obj.skip || obj.relationship != relationship) continue;
         if (relationship) {
@@ -392,7 +397,8 @@ void plan_entities(ImportPlan& plan, const catalog::Catalog& catalog) {
             if (plan.root == catalog::no_type || !catalog.is_subtype(ep.id, plan.root))
                 fail(ErrorKind::Schema, plan.source, "TypeConflict",
                      "the declared schema has a node type " + ep.name + " that is not a subtype of " +
-                         std::string(root_type) + ", so STIX objects of type '" + stix_type + "' cannot be imported into it");
+                         std::string(root_type) + ", so STIX objects of type '" + stix_type +
+                         "' cannot be imported into it");
         } else if (ep.parent == software_type && !catalog.find_entity_type(software_type) &&
                    !plan.entities.count("software")) {
             plan.declare_software = true;
@@ -406,7 +412,8 @@ void plan_entities(ImportPlan& plan, const catalog::Catalog& catalog) {
                 if (!def) {
                     // The declared type lacks it: add it (unless a subtype already has it).
                     bool on_subtype = false;
-                    for (catalog::TypeId sub : catalog.subtypes(ep.id)) on_subtype |= key && catalog.find_property(sub, *key);
+                    for (catalog::TypeId sub : catalog.subtypes(ep.id))
+                        on_subtype |= key && catalog.find_property(sub, *key);
                     pp.store = !on_subtype;
                     pp.widen = !on_subtype;
                     pp.type = planned_type(pp);
@@ -497,8 +504,9 @@ ImportPlan plan_import(const json& bundle, const storage::GraphStore& store, std
         ++plan.older_versions;
         BundleObject& kept = plan.objects[it->second];
         if (kept.type != obj.type)
-            malformed(plan, i, obj.id, "has type '" + std::string(obj.type) + "' but an earlier object with this id has '" +
-                                           std::string(kept.type) + "'");
+            malformed(plan, i, obj.id,
+                      "has type '" + std::string(obj.type) + "' but an earlier object with this id has '" +
+                          std::string(kept.type) + "'");
         if (newer(obj.version, kept.version)) kept = obj;
     }
 

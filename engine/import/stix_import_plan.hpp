@@ -32,10 +32,10 @@ using NameMap = std::unordered_map<std::string, T, NameHash, std::equal_to<>>;
 struct BundleObject {
     const json* value = nullptr;
     std::uint32_t index = 0;  // position in the bundle's "objects", for messages
-    std::string_view id;      // views into the parsed bundle, which outlives the import
+    std::string_view id;  // views into the parsed bundle, which outlives the import
     std::string_view type;
     bool relationship = false;
-    bool skip = false;                // a relationship with an endpoint that cannot be resolved
+    bool skip = false;  // a relationship with an endpoint that cannot be resolved
     std::optional<DateTime> version;  // `modified`, else `created`
 };
 
@@ -43,8 +43,8 @@ struct BundleObject {
 struct PropertyPlan {
     InferredType inferred;
     std::size_t values = 0;  // objects that have it (for the skip warning)
-    bool store = true;       // false: the value cannot be kept (see widen)
-    bool widen = false;      // the declared type lacks it: the import adds it to the schema
+    bool store = true;  // false: the value cannot be kept (see widen)
+    bool widen = false;  // the declared type lacks it: the import adds it to the schema
     bool kill_chain = false;
     catalog::LogicalType type;  // the declared type values are converted to
     catalog::PropertyKeyId key = 0;
@@ -52,13 +52,13 @@ struct PropertyPlan {
 
 struct EntityPlan {
     std::string stix_type;
-    std::string name;    // entity type name
+    std::string name;  // entity type name
     std::string parent;  // for a type to declare
     bool exists = false;
     catalog::TypeId id = catalog::no_type;
     NameMap<PropertyPlan> properties;  // by STIX property name; includes type, spec_version, derived ones
-    std::vector<std::string> order;    // first-seen order of the properties
-    std::vector<std::string> own;      // properties to declare on this (new) type
+    std::vector<std::string> order;  // first-seen order of the properties
+    std::vector<std::string> own;  // properties to declare on this (new) type
 };
 
 struct RelationPlan {
@@ -92,7 +92,7 @@ struct ImportPlan {
     NameMap<catalog::LogicalType> root_types;
     catalog::TypeId root = catalog::no_type;  // once declared or found
 
-    std::map<std::string, EntityPlan, std::less<>> entities;     // by STIX type
+    std::map<std::string, EntityPlan, std::less<>> entities;  // by STIX type
     std::map<std::string, RelationPlan, std::less<>> relations;  // by relation type name
     std::vector<SkippedReference> skipped;
     bool graph_empty = true;  // no node before the import: nothing to look up or update

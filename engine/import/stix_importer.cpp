@@ -124,7 +124,8 @@ private:
         for (auto& [name, rp] : plan_.relations) {
             if (!rp.exists) {
                 std::vector<std::pair<std::string, std::string>> endpoints(rp.endpoints.begin(), rp.endpoints.end());
-                rp.id = catalog_.declare_relation_type(name, std::move(endpoints), definitions(rp.order, rp.properties));
+                rp.id =
+                    catalog_.declare_relation_type(name, std::move(endpoints), definitions(rp.order, rp.properties));
                 ++report_.relation_types_declared;
             } else {
                 for (const auto& [from, to] : rp.endpoints) {
@@ -248,7 +249,8 @@ private:
             }
             const NodeId node = *existing;
             node_of_.emplace(obj.id, node);
-            if (!is_newer(obj, version_of(store_.node_property(node, modified_key_), store_.node_property(node, created_key_)))) {
+            if (!is_newer(obj, version_of(store_.node_property(node, modified_key_),
+                                          store_.node_property(node, created_key_)))) {
                 ++report_.nodes_unchanged;
                 continue;
             }
@@ -356,7 +358,8 @@ private:
                 continue;
             }
             const json& o = *obj.value;
-            RelationPlan& rp = plan_.relations.find(relation_type_name(o["relationship_type"].get_ref<const std::string&>()))->second;
+            RelationPlan& rp =
+                plan_.relations.find(relation_type_name(o["relationship_type"].get_ref<const std::string&>()))->second;
             auto source = node_for(o["source_ref"].get_ref<const std::string&>());
             auto target = node_for(o["target_ref"].get_ref<const std::string&>());
             if (!source || !target) {  // the plan resolved both; kept for safety
@@ -369,8 +372,8 @@ private:
             bool has_spec = false;
             for (auto it = o.begin(); it != o.end(); ++it) {
                 const std::string& key = it.key();
-                if (it->is_null() || key == "id" || key == "type" || key == "relationship_type" || key == "source_ref" ||
-                    key == "target_ref")
+                if (it->is_null() || key == "id" || key == "type" || key == "relationship_type" ||
+                    key == "source_ref" || key == "target_ref")
                     continue;
                 has_spec |= key == "spec_version";
                 add(props, rp.properties, key, *it);
@@ -388,7 +391,8 @@ private:
             }
             // STIX never changes a relationship's source_ref/target_ref between versions.
             const RelId rel = *existing;
-            if (!is_newer(obj, version_of(store_.rel_property(rel, modified_key_), store_.rel_property(rel, created_key_)))) {
+            if (!is_newer(
+                    obj, version_of(store_.rel_property(rel, modified_key_), store_.rel_property(rel, created_key_)))) {
                 ++report_.relationships_unchanged;
                 continue;
             }
@@ -433,11 +437,11 @@ void add_warnings(const ImportPlan& plan, StixImportReport& report) {
     constexpr std::size_t listed = 20;
     for (std::size_t i = 0; i < plan.skipped.size() && i < listed; ++i) {
         const auto& s = plan.skipped[i];
-        warn("StixReferenceSkipped",
-             "objects[" + std::to_string(s.index) + "] ('" + std::string(s.id) + "'): " + s.property + " '" + s.target +
-                 (s.to_relationship ? "' is a relationship, which a relation cannot end at"
-                                    : "' is neither in the bundle nor in the graph") +
-                 ": no relation made");
+        warn("StixReferenceSkipped", "objects[" + std::to_string(s.index) + "] ('" + std::string(s.id) +
+                                         "'): " + s.property + " '" + s.target +
+                                         (s.to_relationship ? "' is a relationship, which a relation cannot end at"
+                                                            : "' is neither in the bundle nor in the graph") +
+                                         ": no relation made");
     }
     if (plan.skipped.size() > listed)
         warn("StixReferenceSkipped", "... and " + thousands(plan.skipped.size() - listed) + " more skipped references");
@@ -556,7 +560,8 @@ StixImportReport StixImporter::import_bundle(const json& bundle, const std::stri
     Loader(store_, plan, report).run();
     add_warnings(plan, report);
     report.stats.nodes_created = static_cast<std::int64_t>(report.nodes_created);
-    report.stats.relationships_created = static_cast<std::int64_t>(report.relationships_created + report.references_created);
+    report.stats.relationships_created =
+        static_cast<std::int64_t>(report.relationships_created + report.references_created);
     return report;
 }
 
@@ -566,12 +571,13 @@ std::string StixImportReport::summary() const {
         return " (" + thousands(created) + " new, " + thousands(updated) + " updated, " + thousands(unchanged) +
                " unchanged)";
     };
-    std::string out = "Imported " + thousands(objects) + " objects from '" + source + "': " +
-                      thousands(nodes_created + nodes_updated + nodes_unchanged) + " nodes" +
+    std::string out = "Imported " + thousands(objects) + " objects from '" + source +
+                      "': " + thousands(nodes_created + nodes_updated + nodes_unchanged) + " nodes" +
                       breakdown(nodes_created, nodes_updated, nodes_unchanged) + ", " +
                       thousands(relationships_created + relationships_updated + relationships_unchanged) +
-                      " relationships" + breakdown(relationships_created, relationships_updated, relationships_unchanged) +
-                      ", " + thousands(references_created) + " relations from *_ref(s) properties";
+                      " relationships" +
+                      breakdown(relationships_created, relationships_updated, relationships_unchanged) + ", " +
+                      thousands(references_created) + " relations from *_ref(s) properties";
     if (types_declared || relation_types_declared || endpoints_added) {
         out += "; declared " + thousands(types_declared) + " node types and " + thousands(relation_types_declared) +
                " relation types";
@@ -587,7 +593,8 @@ std::string StixImportReport::summary() const {
     if (references_to_relationships)
         skipped.push_back(thousands(references_to_relationships) + " references to relationship objects");
     if (property_values_skipped)
-        skipped.push_back(thousands(property_values_skipped) + " property values the declared schema has no property for");
+        skipped.push_back(thousands(property_values_skipped) +
+                          " property values the declared schema has no property for");
     if (!skipped.empty()) {
         out += "; skipped ";
         for (std::size_t i = 0; i < skipped.size(); ++i) out += (i ? ", " : "") + skipped[i];

@@ -23,13 +23,13 @@ struct StixImportReport {
     std::size_t objects = 0;  // distinct ids in the bundle
     std::size_t nodes_created = 0, nodes_updated = 0, nodes_unchanged = 0;
     std::size_t relationships_created = 0, relationships_updated = 0, relationships_unchanged = 0;
-    std::size_t references_created = 0;       // relations made from embedded *_ref / *_refs
-    std::size_t older_versions = 0;           // earlier versions of an id also in the bundle
-    std::size_t dangling_references = 0;      // to an id neither in the bundle nor in the graph
+    std::size_t references_created = 0;  // relations made from embedded *_ref / *_refs
+    std::size_t older_versions = 0;  // earlier versions of an id also in the bundle
+    std::size_t dangling_references = 0;  // to an id neither in the bundle nor in the graph
     std::size_t references_to_relationships = 0;  // a relation cannot end at a relationship
-    std::size_t relationships_skipped = 0;    // relationship objects with such an endpoint
+    std::size_t relationships_skipped = 0;  // relationship objects with such an endpoint
     std::size_t property_values_skipped = 0;  // properties the declared schema does not have
-    std::size_t properties_added = 0;         // properties added to declared types (widening)
+    std::size_t properties_added = 0;  // properties added to declared types (widening)
     std::size_t types_declared = 0, relation_types_declared = 0, endpoints_added = 0;
     WriteStats stats;
     std::vector<Warning> warnings;

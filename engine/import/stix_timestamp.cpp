@@ -34,8 +34,8 @@ std::optional<DateTime> parse_timestamp(std::string_view text) {
         text[7] != '-' || !digits(text, 8, 2, day) || text[10] != 'T' || !digits(text, 11, 2, hour) ||
         text[13] != ':' || !digits(text, 14, 2, minute) || text[16] != ':' || !digits(text, 17, 2, second))
         return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || day > value::days_in_month(year, month) || hour > 23 ||
-        minute > 59 || second > 59)
+    if (month < 1 || month > 12 || day < 1 || day > value::days_in_month(year, month) || hour > 23 || minute > 59 ||
+        second > 59)
         return std::nullopt;
     std::size_t pos = 19;
     std::int32_t nanos = 0;
@@ -58,20 +58,18 @@ std::optional<DateTime> parse_timestamp(std::string_view text) {
 }
 
 std::string format_timestamp(const DateTime& t) {
-    const std::int64_t days = (t.seconds >= 0 ? t.seconds : t.seconds - (value::seconds_per_day - 1)) /
-                              value::seconds_per_day;
+    const std::int64_t days =
+        (t.seconds >= 0 ? t.seconds : t.seconds - (value::seconds_per_day - 1)) / value::seconds_per_day;
     const std::int64_t in_day = t.seconds - days * value::seconds_per_day;
     const auto date = value::civil_from_days(days);
     char buffer[64];
-    int n = std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02lld:%02lld:%02lld", static_cast<long long>(date.year),
-                          date.month, date.day, static_cast<long long>(in_day / 3600),
-                          static_cast<long long>(in_day / 60 % 60), static_cast<long long>(in_day % 60));
-    if (t.nanos % 1'000'000 == 0)
-        n += std::snprintf(buffer + n, sizeof buffer - n, ".%03dZ", t.nanos / 1'000'000);
-    else if (t.nanos % 1'000 == 0)
-        n += std::snprintf(buffer + n, sizeof buffer - n, ".%06dZ", t.nanos / 1'000);
-    else
-        n += std::snprintf(buffer + n, sizeof buffer - n, ".%09dZ", t.nanos);
+    int n =
+        std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02lld:%02lld:%02lld", static_cast<long long>(date.year),
+                      date.month, date.day, static_cast<long long>(in_day / 3600),
+                      static_cast<long long>(in_day / 60 % 60), static_cast<long long>(in_day % 60));
+    if (t.nanos % 1'000'000 == 0) n += std::snprintf(buffer + n, sizeof buffer - n, ".%03dZ", t.nanos / 1'000'000);
+    else if (t.nanos % 1'000 == 0) n += std::snprintf(buffer + n, sizeof buffer - n, ".%06dZ", t.nanos / 1'000);
+    else n += std::snprintf(buffer + n, sizeof buffer - n, ".%09dZ", t.nanos);
     return std::string(buffer, static_cast<std::size_t>(n));
 }
 

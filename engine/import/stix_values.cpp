@@ -23,7 +23,7 @@ Shape shape_of(const json& j, bool timestamps) {
         case json::value_t::number_integer: return Shape::Int;
         case json::value_t::number_unsigned:
             return j.get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<std::int64_t>::max()) ? Shape::Int
-                                                                                                   : Shape::Float;
+                                                                                                     : Shape::Float;
         case json::value_t::number_float: return Shape::Float;
         case json::value_t::string:
             return timestamps && parse_timestamp(j.get_ref<const std::string&>()) ? Shape::Timestamp : Shape::String;

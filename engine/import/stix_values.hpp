@@ -45,6 +45,6 @@ json to_json(const Value& v);
 // kill_chain_phases: a list of {kill_chain_name, phase_name} objects <-> "name:phase" strings.
 bool is_kill_chain(const json& j);
 Value kill_chain_value(const json& j);  // precondition: is_kill_chain(j)
-json kill_chain_json(const Value& v);   // the inverse; other values go through to_json
+json kill_chain_json(const Value& v);  // the inverse; other values go through to_json
 
 }  // namespace kgq::import::stix

@@ -57,7 +57,8 @@ Value option_value(const ast::CopyOption& option, std::string_view text, const P
             } else if constexpr (std::is_same_v<E, ast::Parameter>) {
                 auto it = params.find(e.name);
                 if (it == params.end()) {
-                    fail_at(text, option, ErrorKind::Semantic, "COPY option " + option.name + ": missing parameter $" + e.name);
+                    fail_at(text, option, ErrorKind::Semantic,
+                            "COPY option " + option.name + ": missing parameter $" + e.name);
                 }
                 return it->second;
             } else {
@@ -70,50 +71,51 @@ Value option_value(const ast::CopyOption& option, std::string_view text, const P
 
 char single_char(const ast::CopyOption& option, const Value& v, std::string_view text) {
     if (!v.is_string() || v.as_string().size() != 1) {
-        fail_at(text, option, ErrorKind::Semantic, "COPY option " + upper(option.name) + " takes a one-character string");
+        fail_at(text, option, ErrorKind::Semantic,
+                "COPY option " + upper(option.name) + " takes a one-character string");
     }
     return v.as_string()[0];
 }
 
-import::CsvImportOptions import_options(const ast::CopyFrom& s, std::string_view text, const Parameters& params) {
-    import::CsvImportOptions o;
-    for (const auto& option : s.options) {
-        std::string name = upper(option.name);
-        Value v = option_value(option, text, params);
-        if (name == "DELIM" || name == "DELIMITER") {
-            o.delimiter = single_char(option, v, text);
-        } else if (name == "ARRAY_DELIM" || name == "ARRAY_DELIMITER") {
-            o.array_delimiter = single_char(option, v, text);
-        } else if (name == "QUOTE") {
-            o.quote = single_char(option, v, text);
-        } else if (name == "HEADER" || name == "PROGRESS") {
-            if (!v.is_bool()) fail_at(text, option, ErrorKind::Semantic, "COPY option " + name + " takes true or false");
-            (name == "HEADER" ? o.header : o.progress) = v.as_bool();
-        } else if (name == "START_ID" || name == "END_ID") {
-            if (!v.is_string() || v.as_string().empty()) {
-                fail_at(text, option, ErrorKind::Semantic, "COPY option " + name + " takes a label name");
-            }
-            (name == "START_ID" ? o.start_id_space : o.end_id_space) = v.as_string();
-        } else if (name == "ID_TYPE") {
-            std::optional<catalog::LogicalType> type;
-            if (v.is_string()) type = catalog::LogicalType::parse(upper(v.as_string()));
-            if (!type || (type->kind != catalog::TypeKind::Int && type->kind != catalog::TypeKind::String)) {
-                fail_at(text, option, ErrorKind::Semantic, "COPY option ID_TYPE takes 'INT' or 'STRING'");
-            }
-            o.id_type = *type;
-        } else {
-            fail_at(text, option, ErrorKind::Semantic,
-                    "Unknown COPY option " + option.name +
-                        " (known: DELIM, HEADER, ARRAY_DELIM, QUOTE, START_ID, END_ID, ID_TYPE, PROGRESS)");
+import::CsvImportOptions import_options(const ast::CopyFrom& s, std::string_view text,
+                                        const Parameters& params){import::CsvImportOptions o;
+for (const auto& option : s.options) {
+    std::string name = upper(option.name);
+    Value v = option_value(option, text, params);
+    if (name == "DELIM" || name == "DELIMITER") {
+        o.delimiter = single_char(option, v, text);
+    } else if (name == "ARRAY_DELIM" || name == "ARRAY_DELIMITER") {
+        o.array_delimiter = single_char(option, v, text);
+    } else if (name == "QUOTE") {
+        o.quote = single_char(option, v, text);
+    } else if (name == "HEADER" || name == "PROGRESS") {
+        if (!v.is_bool()) fail_at(text, option, ErrorKind::Semantic, "COPY option " + name + " takes true or false");
+        (name == "HEADER" ? o.header : o.progress) = v.as_bool();
+    } else if (name == "START_ID" || name == "END_ID") {
+        if (!v.is_string() || v.as_string().empty()) {
+            fail_at(text, option, ErrorKind::Semantic, "COPY option " + name + " takes a label name");
         }
+        (name == "START_ID" ? o.start_id_space : o.end_id_space) = v.as_string();
+    } else if (name == "ID_TYPE") {
+        std::optional<catalog::LogicalType> type;
+        if (v.is_string()) type = catalog::LogicalType::parse(upper(v.as_string()));
+        if (!type || (type->kind != catalog::TypeKind::Int && type->kind != catalog::TypeKind::String)) {
+            fail_at(text, option, ErrorKind::Semantic, "COPY option ID_TYPE takes 'INT' or 'STRING'");
+        }
+        o.id_type = *type;
+    } else {
+        fail_at(text, option, ErrorKind::Semantic,
+                "Unknown COPY option " + option.name +
+                    " (known: DELIM, HEADER, ARRAY_DELIM, QUOTE, START_ID, END_ID, ID_TYPE, PROGRESS)");
     }
-    if (o.array_delimiter == o.delimiter) {
-        fail_at(text, s, ErrorKind::Semantic, "COPY: ARRAY_DELIM must differ from DELIM");
-    }
-    return o;
 }
-
+if (o.array_delimiter == o.delimiter) {
+    fail_at(text, s, ErrorKind::Semantic, "COPY: ARRAY_DELIM must differ from DELIM");
+}
+return o;
 }  // namespace
+
+}  // namespace kgq
 
 Result run_extension_statement(storage::GraphStore& store, const ast::CopyFrom& s, std::string_view text,
                                const Parameters& params, const ExecuteOptions& options) {

@@ -19,13 +19,13 @@
 #include "value/temporal.hpp"
 
 #include <atomic>
-#include <mutex>
-#include <condition_variable>
-#include <shared_mutex>
-#include <thread>
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
 
 namespace kgq {
 
@@ -100,7 +100,8 @@ const std::string& Database::recovery_note() const { return impl_->file ? impl_-
 void Database::save_as(const std::string& path) const {
     std::shared_lock reader(impl_->lock);
     if (impl_->file && impl_->file->path() == path)
-        persist::throw_file_error("DatabaseIo", path, "'" + path + "' is this database's own file: use CHECKPOINT to save it");
+        persist::throw_file_error("DatabaseIo", path,
+                                  "'" + path + "' is this database's own file: use CHECKPOINT to save it");
     persist::save_copy(path, impl_->catalog, impl_->store);
 }
 
@@ -129,7 +130,8 @@ namespace {
 // openCypher's name for what is wrong at the error's position.
 std::string syntax_detail(std::string_view text, std::uint32_t offset, const std::string& message) {
     if (offset < text.size() && static_cast<unsigned char>(text[offset]) >= 0x80) return "InvalidUnicodeCharacter";
-    if (message.find("\\u") != std::string::npos || message.find("\\U") != std::string::npos) return "InvalidUnicodeLiteral";
+    if (message.find("\\u") != std::string::npos || message.find("\\U") != std::string::npos)
+        return "InvalidUnicodeLiteral";
     // Inside a token that starts with a digit: a malformed number (0x1g, 9h).
     std::uint32_t start = offset;
     while (start > 0 && (std::isalnum(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '_')) --start;
@@ -184,8 +186,8 @@ bool statement_writes(const ast::Statement& statement) {
 
 }  // namespace
 
-Result Database::Impl::run_query(const ast::Statement& statement, const ast::RegularQuery& query,
-                                 std::string_view text, const Parameters& params, const ExecuteOptions& options) {
+Result Database::Impl::run_query(const ast::Statement& statement, const ast::RegularQuery& query, std::string_view text,
+                                 const Parameters& params, const ExecuteOptions& options) {
     binder::Binder binder(catalog, params, text, &procedures);
     binder::BoundQuery bound = binder.bind(query);
     planner::Planner planner(store, bound);
@@ -214,7 +216,14 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
         return result;
     }
     if (options.check_only) return result;
-    executor::ExecutionContext ctx{store, params, bound, text, {}, {}, statement.mode == ast::ExplainMode::Profile, {},
+    executor::ExecutionContext ctx{store,
+                                   params,
+                                   bound,
+                                   text,
+                                   {},
+                                   {},
+                                   statement.mode == ast::ExplainMode::Profile,
+                                   {},
                                    StatementBudget::current()};
     auto rows = executor::execute(plan, ctx);
     materialize_rows(store, rows);
@@ -226,7 +235,8 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
             if (it == ctx.profiles.end()) return std::string();
             char buffer[96];
             if (it->second.ms < 0) {  // run inside a PatternCount, whose time includes it
-                std::snprintf(buffer, sizeof buffer, "  {rows: %llu}", static_cast<unsigned long long>(it->second.rows));
+                std::snprintf(buffer, sizeof buffer, "  {rows: %llu}",
+                              static_cast<unsigned long long>(it->second.rows));
             } else {
                 std::snprintf(buffer, sizeof buffer, "  {rows: %llu, time: %.3f ms}",
                               static_cast<unsigned long long>(it->second.rows), it->second.ms);
@@ -291,8 +301,9 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
     };
     auto outside_transaction = [&](const char* what) {
         if (in_transaction)
-            transaction_error(std::string(what) +
-                              " cannot run inside a transaction (schema changes are not rolled back): COMMIT or ROLLBACK first");
+            transaction_error(
+                std::string(what) +
+                " cannot run inside a transaction (schema changes are not rolled back): COMMIT or ROLLBACK first");
     };
     try {
         budget.check();  // an interrupt between two statements stops the next before it starts
@@ -304,7 +315,8 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
                 } else if constexpr (std::is_same_v<B, ast::TransactionControl>) {
                     if (options.check_only) return Result();
                     return control_transaction(body);
-                } else if constexpr (std::is_same_v<B, ast::CreateNodeType> || std::is_same_v<B, ast::CreateRelationType>) {
+                } else if constexpr (std::is_same_v<B, ast::CreateNodeType> ||
+                                     std::is_same_v<B, ast::CreateRelationType>) {
                     outside_transaction("A type declaration");
                     if (options.check_only) {
                         // Declarations shape the checks of the statements after them.
@@ -367,7 +379,8 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
         result = Result::failure(std::move(error));
     }
     result.set_line(at.line);
-    result.set_elapsed_ms(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    result.set_elapsed_ms(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     return result;
 }
 
@@ -377,7 +390,9 @@ Result Database::Impl::control_transaction(const ast::TransactionControl& contro
     Result result;
     switch (control.action) {
         case ast::TransactionAction::Begin:
-            if (in_transaction) transaction_error("A transaction is already open: COMMIT or ROLLBACK it first (transactions do not nest)");
+            if (in_transaction)
+                transaction_error(
+                    "A transaction is already open: COMMIT or ROLLBACK it first (transactions do not nest)");
             in_transaction = true;
             transaction_owner = std::this_thread::get_id();
             result.set_message("Transaction started");
@@ -385,7 +400,9 @@ Result Database::Impl::control_transaction(const ast::TransactionControl& contro
         case ast::TransactionAction::Commit:
         case ast::TransactionAction::Rollback: {
             const bool commit = control.action == ast::TransactionAction::Commit;
-            if (!in_transaction) transaction_error(std::string("No transaction is open: ") + (commit ? "COMMIT" : "ROLLBACK") + " needs a BEGIN first");
+            if (!in_transaction)
+                transaction_error(std::string("No transaction is open: ") + (commit ? "COMMIT" : "ROLLBACK") +
+                                  " needs a BEGIN first");
             if (!commit) {
                 store.rollback();
                 catalog.undo_changes(0);
@@ -396,9 +413,12 @@ Result Database::Impl::control_transaction(const ast::TransactionControl& contro
             break;
         }
         case ast::TransactionAction::Checkpoint:
-            if (in_transaction) transaction_error("CHECKPOINT cannot run inside a transaction: COMMIT or ROLLBACK first");
+            if (in_transaction)
+                transaction_error("CHECKPOINT cannot run inside a transaction: COMMIT or ROLLBACK first");
             if (!file)
-                transaction_error("This database is in memory: there is no file to checkpoint (open one with kgq FILE.kgqdb, or Database::open)");
+                transaction_error(
+                    "This database is in memory: there is no file to checkpoint (open one with kgq FILE.kgqdb, or "
+                    "Database::open)");
             file->checkpoint(catalog, store);
             result.set_message("Checkpoint written to '" + file->path() + "'");
             break;

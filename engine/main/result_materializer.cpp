@@ -4,7 +4,8 @@
 namespace kgq {
 namespace {
 
-Map properties_of(const storage::GraphStore& store, const std::vector<std::pair<catalog::PropertyKeyId, Value>>& props) {
+Map properties_of(const storage::GraphStore& store,
+                  const std::vector<std::pair<catalog::PropertyKeyId, Value>>& props) {
     Map m;
     for (const auto& [k, v] : props) m[store.catalog().property_key_name(k)] = v;
     return m;

@@ -29,7 +29,8 @@ catalog::LogicalType type_of(const ast::TypeName& t, std::string_view text) {
     return *type;
 }
 
-std::vector<catalog::PropertyDef> properties_of(const std::vector<ast::PropertyDeclaration>& decls, std::string_view text) {
+std::vector<catalog::PropertyDef> properties_of(const std::vector<ast::PropertyDeclaration>& decls,
+                                                std::string_view text) {
     std::vector<catalog::PropertyDef> out;
     for (const auto& d : decls) {
         catalog::PropertyDef p;
@@ -37,7 +38,8 @@ std::vector<catalog::PropertyDef> properties_of(const std::vector<ast::PropertyD
         p.type = type_of(d.type, text);
         p.is_key = d.key;
         for (const auto& existing : out) {
-            if (existing.name == d.name) fail_at(text, d, "DuplicateProperty", "Property '" + d.name + "' declared twice");
+            if (existing.name == d.name)
+                fail_at(text, d, "DuplicateProperty", "Property '" + d.name + "' declared twice");
         }
         out.push_back(std::move(p));
     }
@@ -77,8 +79,9 @@ SchemaInfo describe_schema(const catalog::Catalog& catalog, const storage::Graph
         if (type.parent != catalog::no_type) e.supertype = catalog.entity_type(type.parent).name;
         e.abstract = type.abstract;
         for (const auto* p : catalog.properties_of(t)) {
-            e.properties.push_back({p->name, p->type.to_string(), p->is_key,
-                                    p->declared_in == catalog::no_type ? "" : catalog.entity_type(p->declared_in).name});
+            e.properties.push_back(
+                {p->name, p->type.to_string(), p->is_key,
+                 p->declared_in == catalog::no_type ? "" : catalog.entity_type(p->declared_in).name});
         }
         e.count = store.count_with_label(t);
         info.entity_types.push_back(std::move(e));
@@ -87,7 +90,8 @@ SchemaInfo describe_schema(const catalog::Catalog& catalog, const storage::Graph
         const auto& type = catalog.relation_type(t);
         RelationTypeInfo r;
         r.name = type.name;
-        for (const auto& [f, to] : type.endpoints) r.endpoints.emplace_back(catalog.entity_type(f).name, catalog.entity_type(to).name);
+        for (const auto& [f, to] : type.endpoints)
+            r.endpoints.emplace_back(catalog.entity_type(f).name, catalog.entity_type(to).name);
         for (const auto& p : type.properties) r.properties.push_back({p.name, p.type.to_string(), p.is_key, ""});
         r.count = store.count_with_type(t);
         info.relation_types.push_back(std::move(r));

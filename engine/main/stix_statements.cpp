@@ -105,8 +105,8 @@ Result run_extension_statement(storage::GraphStore& store, const ast::ExportStix
         if (selection.nodes.empty()) selection.nodes.assign(1, false);
     }
     try {
-        report = import::StixExporter(store).write_file(resolve_path(s.path.value, options, false), s.path.value,
-                                                        selection);
+        report =
+            import::StixExporter(store).write_file(resolve_path(s.path.value, options, false), s.path.value, selection);
     } catch (const Exception& ex) {
         throw located(ex, text, s.path);
     }

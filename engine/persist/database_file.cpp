@@ -14,10 +14,10 @@
 #include "storage/graph_store.hpp"
 #include "value/binary_codec.hpp"
 
-#include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
 
 namespace kgq::persist {
 
@@ -69,7 +69,8 @@ DatabaseFile::DatabaseFile(std::string path, const FileOptions& options, catalog
             }
             store.replay(in);
         } catch (const value::FormatError& e) {
-            throw_file_error("DatabaseCorrupt", path_, "The log '" + log_->path() + "' of '" + path_ + "' does not apply: " + e.what());
+            throw_file_error("DatabaseCorrupt", path_,
+                             "The log '" + log_->path() + "' of '" + path_ + "' does not apply: " + e.what());
         } catch (const Exception& e) {
             if (e.error().code.rfind("Database", 0) == 0) throw;
             throw_file_error("DatabaseCorrupt", path_,

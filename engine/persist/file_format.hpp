@@ -25,9 +25,9 @@ inline constexpr std::uint32_t format_version = 1;
 // byte order (the arrays of the image are native).
 inline constexpr std::uint32_t byte_order_mark = 0x01020304;
 
-inline constexpr std::size_t header_size = 32;   // magic, version, byte order, checkpoint, checksum
+inline constexpr std::size_t header_size = 32;  // magic, version, byte order, checkpoint, checksum
 inline constexpr std::size_t trailer_size = 32;  // magic, sections, file size, checksum
 inline constexpr std::size_t section_header_size = 16;  // length, checksum
-inline constexpr std::size_t record_header_size = 24;   // length, sequence, checksum
+inline constexpr std::size_t record_header_size = 24;  // length, sequence, checksum
 
 }  // namespace kgq::persist

@@ -23,7 +23,9 @@ std::uint64_t decode_file_header(std::string_view file, const std::string& named
     const std::uint32_t version = header.u32();
     const std::uint32_t order = header.u32();
     const std::uint64_t checkpoint = header.u64();
-    auto corrupt = [&](const std::string& what) { throw_file_error("DatabaseCorrupt", source, named + " is damaged: " + what); };
+    auto corrupt = [&](const std::string& what) {
+        throw_file_error("DatabaseCorrupt", source, named + " is damaged: " + what);
+    };
     if (header.u64() != checksum(file.substr(0, header_size - 8))) corrupt("its header fails its checksum");
     if (version > format_version)
         throw_file_error("DatabaseVersion", source,

@@ -15,17 +15,17 @@
 #include "kgq/error.hpp"
 #include "persist/checksum.hpp"
 #include "persist/file_error.hpp"
-#include "persist/file_header.hpp"
 #include "persist/file_format.hpp"
+#include "persist/file_header.hpp"
 #include "storage/graph_store.hpp"
 #include "value/binary_codec.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 namespace kgq::persist {
 
@@ -134,7 +134,8 @@ std::uint64_t read_snapshot(const std::string& path, catalog::Catalog& catalog, 
     const std::uint64_t size = tail.u64();
     if (trailer.substr(0, 8) != snapshot_end_magic || tail.u64() != checksum(trailer.substr(0, trailer_size - 8)) ||
         size != file.size())
-        corrupt("it is truncated or has bytes appended (" + std::to_string(file.size()) + " bytes, no valid trailer at its end)");
+        corrupt("it is truncated or has bytes appended (" + std::to_string(file.size()) +
+                " bytes, no valid trailer at its end)");
 
     std::size_t at = header_size;
     const std::size_t body_end = file.size() - trailer_size;
@@ -154,7 +155,8 @@ std::uint64_t read_snapshot(const std::string& path, catalog::Catalog& catalog, 
         at += section_header_size + length;
         const std::size_t padding = padding_after(length);
         if (padding > body_end - at || file.substr(at, padding).find_first_not_of('\0') != std::string_view::npos)
-            throw value::FormatError("section " + std::to_string(index) + " is followed by bytes that are not its padding", at);
+            throw value::FormatError(
+                "section " + std::to_string(index) + " is followed by bytes that are not its padding", at);
         at += padding;
         ++index;
         return value::BinaryReader(payload, base);

@@ -3,16 +3,16 @@
 
 #include "persist/checksum.hpp"
 #include "persist/file_error.hpp"
-#include "persist/file_header.hpp"
 #include "persist/file_format.hpp"
+#include "persist/file_header.hpp"
 #include "value/binary_codec.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 namespace kgq::persist {
 
@@ -59,8 +59,8 @@ WriteAheadLog::WriteAheadLog(std::string path, std::string database, bool read_o
         fd_ = -1;
         if (err == EWOULDBLOCK)
             throw_file_error("DatabaseLocked", database_,
-                             "'" + database_ + "' is open in another process" +
-                                 (read_only ? " for writing" : "") + " (its log '" + path_ + "' is locked)" +
+                             "'" + database_ + "' is open in another process" + (read_only ? " for writing" : "") +
+                                 " (its log '" + path_ + "' is locked)" +
                                  (read_only ? "" : "; close it there, or open it read-only in both"));
         throw_system_error("lock", path_, err);
     }
@@ -75,7 +75,8 @@ WriteAheadLog::~WriteAheadLog() {
 }
 
 void WriteAheadLog::corrupt(const std::string& what) const {
-    throw_file_error("DatabaseCorrupt", database_, "The log '" + path_ + "' of '" + database_ + "' is damaged: " + what);
+    throw_file_error("DatabaseCorrupt", database_,
+                     "The log '" + path_ + "' of '" + database_ + "' is damaged: " + what);
 }
 
 void WriteAheadLog::write_header(std::uint64_t checkpoint) {
@@ -92,7 +93,8 @@ void WriteAheadLog::write_header(std::uint64_t checkpoint) {
     next_sequence_ = 1;
 }
 
-std::size_t WriteAheadLog::replay(std::uint64_t snapshot, const std::function<void(std::string_view, std::size_t)>& apply) {
+std::size_t WriteAheadLog::replay(std::uint64_t snapshot,
+                                  const std::function<void(std::string_view, std::size_t)>& apply) {
     checkpoint_ = snapshot;
     if (fd_ < 0) return 0;
     if (size_ == 0) {  // new, or created by an open that stopped before writing it
@@ -108,13 +110,15 @@ std::size_t WriteAheadLog::replay(std::uint64_t snapshot, const std::function<vo
     const std::string_view file(bytes);
     if (file.size() < header_size) {
         // Only a crash while the log was created leaves a header this short: nothing in it.
-        if (file.substr(0, std::min(file.size(), log_magic.size())) != log_magic.substr(0, std::min(file.size(), log_magic.size())))
+        if (file.substr(0, std::min(file.size(), log_magic.size())) !=
+            log_magic.substr(0, std::min(file.size(), log_magic.size())))
             corrupt("it is not a kgq log");
         if (!read_only_) write_header(checkpoint_);
         return 0;
     }
     if (file.substr(0, 8) != log_magic) corrupt("it is not a kgq log (it does not begin as one)");
-    const std::uint64_t checkpoint = decode_file_header(file, "The log '" + path_ + "' of '" + database_ + "'", database_);
+    const std::uint64_t checkpoint =
+        decode_file_header(file, "The log '" + path_ + "' of '" + database_ + "'", database_);
     if (checkpoint != checkpoint_) {
         // The checkpoint renamed its snapshot into place and stopped before emptying the log:
         // everything in it is in the snapshot already. A log without records holds nothing
@@ -159,8 +163,8 @@ std::size_t WriteAheadLog::replay(std::uint64_t snapshot, const std::function<vo
                 torn();
                 break;
             }
-            corrupt("record " + std::to_string(sequence) + " at byte " + std::to_string(at) + " fails its checksum, and " +
-                    std::to_string(file.size() - at - record_header_size - length) +
+            corrupt("record " + std::to_string(sequence) + " at byte " + std::to_string(at) +
+                    " fails its checksum, and " + std::to_string(file.size() - at - record_header_size - length) +
                     " bytes of later records follow it (they are not dropped: restore the files from a copy)");
         }
         apply(record, at + record_header_size);
@@ -189,8 +193,9 @@ void WriteAheadLog::append(std::string_view record) {
                              "Cannot write the log '" + path_ + "': " + std::strerror(err) +
                                  ", and it could not be cut back; the statement was not committed");
         }
-        throw_file_error("DatabaseIo", database_,
-                         "Cannot write the log '" + path_ + "': " + std::strerror(err) + "; the statement was not committed");
+        throw_file_error(
+            "DatabaseIo", database_,
+            "Cannot write the log '" + path_ + "': " + std::strerror(err) + "; the statement was not committed");
     }
     size_ += frame.size() + record.size();
     ++next_sequence_;

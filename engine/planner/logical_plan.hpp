@@ -18,21 +18,21 @@ using binder::BoundExpression;
 using catalog::TypeId;
 
 enum class LogicalOpKind {
-    Argument,        // the input row (one empty row at the top level; the outer row in subplans)
-    NodeScan,        // for each input row, each node with the labels -> slot
-    NodeByKey,       // the node whose KEY equals an expression
-    HashJoinScan,    // NodeScan whose nodes match the input row on key(node) = probe(row)
-    Expand,          // from slot along relationships to a (new or bound) node
-    ExpandCount,     // Expand whose outputs nobody reads: the number of matches -> slot
-    VarExpand,       // variable-length expand: rel slot holds the list of relationships
-    ShortestPath,    // shortest path(s) between two bound nodes
-    Filter,          // keep rows where every predicate is true
-    Optional,        // OPTIONAL MATCH: inner plan per row, or the row with nulls
-    Project,         // evaluate expressions into slots
-    Aggregate,       // group by keys, accumulate aggregates
-    Distinct,        // drop rows equivalent on slots
-    Collapse,        // count(*) only: merge rows by one node slot, summing their multiplicity
-    PatternCount,    // count(*) only: runs its chain over ids (no rows); one row with the count
+    Argument,  // the input row (one empty row at the top level; the outer row in subplans)
+    NodeScan,  // for each input row, each node with the labels -> slot
+    NodeByKey,  // the node whose KEY equals an expression
+    HashJoinScan,  // NodeScan whose nodes match the input row on key(node) = probe(row)
+    Expand,  // from slot along relationships to a (new or bound) node
+    ExpandCount,  // Expand whose outputs nobody reads: the number of matches -> slot
+    VarExpand,  // variable-length expand: rel slot holds the list of relationships
+    ShortestPath,  // shortest path(s) between two bound nodes
+    Filter,  // keep rows where every predicate is true
+    Optional,  // OPTIONAL MATCH: inner plan per row, or the row with nulls
+    Project,  // evaluate expressions into slots
+    Aggregate,  // group by keys, accumulate aggregates
+    Distinct,  // drop rows equivalent on slots
+    Collapse,  // count(*) only: merge rows by one node slot, summing their multiplicity
+    PatternCount,  // count(*) only: runs its chain over ids (no rows); one row with the count
     Sort,
     Skip,
     Limit,
@@ -42,9 +42,9 @@ enum class LogicalOpKind {
     SetProperties,
     Remove,
     Delete,
-    Eager,           // materialise all input before passing it on (writes then reads)
+    Eager,  // materialise all input before passing it on (writes then reads)
     Union,
-    Call,            // a procedure per input row, its outputs into slots
+    Call,  // a procedure per input row, its outputs into slots
     ProduceResults,
 };
 
@@ -53,13 +53,13 @@ struct LogicalOperator {
     std::vector<std::unique_ptr<LogicalOperator>> children;  // [0]: input
 
     // Scans and expands
-    int slot = -1;          // NodeScan/NodeByKey/Unwind target; Expand's target node
+    int slot = -1;  // NodeScan/NodeByKey/Unwind target; Expand's target node
     int from_slot = -1;
     int rel_slot = -1;
     bool target_bound = false;  // Expand/VarExpand into an already bound node
     bool reverse_rel_list = false;  // VarExpand walking the pattern right to left
     std::vector<std::vector<TypeId>> labels;  // NodeScan: conjunction of alternatives (resolved)
-    bool impossible = false;   // a label or type that does not exist: no rows
+    bool impossible = false;  // a label or type that does not exist: no rows
     std::vector<TypeId> rel_types;  // empty: all
     // Names as written: writes earlier in the same statement may create the label or type
     // after planning (open mode), so operators resolve them again when they open.
@@ -95,8 +95,8 @@ struct LogicalOperator {
     std::vector<const binder::SortKey*> sort_keys;
 
     // Writes
-    const binder::BoundPattern* pattern = nullptr;          // Create
-    const binder::BoundMerge* merge = nullptr;              // Merge (children[1]: match plan)
+    const binder::BoundPattern* pattern = nullptr;  // Create
+    const binder::BoundMerge* merge = nullptr;  // Merge (children[1]: match plan)
     const binder::BoundSet* set = nullptr;
     const std::vector<binder::BoundSetItem>* set_items = nullptr;
     const binder::BoundRemove* remove = nullptr;

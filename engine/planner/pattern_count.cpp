@@ -28,9 +28,8 @@ bool is_label_test(const BoundExpression& e, int& slot) {
 // A one-hop expand between two bound nodes, nothing else: (a)-[:T]->(b) as a predicate.
 bool is_edge_probe(const LogicalOperator& plan) {
     return plan.kind == LogicalOpKind::Expand && plan.target_bound && plan.expressions.empty() &&
-           plan.distinct_from_rels.empty() && plan.distinct_from_rel_lists.empty() &&
-           plan.excluded_targets.empty() && plan.children.size() == 1 &&
-           plan.children[0]->kind == LogicalOpKind::Argument;
+           plan.distinct_from_rels.empty() && plan.distinct_from_rel_lists.empty() && plan.excluded_targets.empty() &&
+           plan.children.size() == 1 && plan.children[0]->kind == LogicalOpKind::Argument;
 }
 
 }  // namespace
@@ -78,11 +77,8 @@ bool Planner::countable_chain(const LogicalOperator& top, std::set<int>& reads, 
                 if (!op->target_bound) produced.insert(op->slot);
                 produced.insert(op->rel_slot);
                 break;
-            case LogicalOpKind::NodeScan:
-                produced.insert(op->slot);
-                break;
-            case LogicalOpKind::Collapse:
-                break;
+            case LogicalOpKind::NodeScan: produced.insert(op->slot); break;
+            case LogicalOpKind::Collapse: break;
             case LogicalOpKind::Filter:
                 for (const auto* e : op->expressions) {
                     if (!countable_predicate(*e, reads)) return false;
@@ -93,8 +89,7 @@ bool Planner::countable_chain(const LogicalOperator& top, std::set<int>& reads, 
                 // null when it finds nothing, which every check in the loop treats as Cypher does.
                 if (!countable_chain(*op->children[1], reads, produced)) return false;
                 break;
-            default:
-                return false;
+            default: return false;
         }
     }
     return true;

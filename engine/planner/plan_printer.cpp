@@ -50,7 +50,8 @@ void print(const LogicalOperator& op, const binder::BoundQuery& query, int depth
         for (std::size_t i = 0; i < op.column_names.size(); ++i) out << (i ? ", " : "") << op.column_names[i];
         out << "]";
     }
-    if (op.kind == LogicalOpKind::Filter) out << " (" << op.expressions.size() << " predicate" << (op.expressions.size() == 1 ? "" : "s") << ")";
+    if (op.kind == LogicalOpKind::Filter)
+        out << " (" << op.expressions.size() << " predicate" << (op.expressions.size() == 1 ? "" : "s") << ")";
     if (op.kind == LogicalOpKind::Project || op.kind == LogicalOpKind::Distinct) {
         out << " [";
         for (std::size_t i = 0; i < op.slots.size(); ++i) {
@@ -92,7 +93,7 @@ std::string LogicalPlan::to_string(const binder::BoundQuery& query, const catalo
             for (std::size_t i = 0; i < types.size(); ++i) {
                 out << (i ? " | " : "")
                     << (kind == binder::VariableKind::Node ? catalog.entity_type(types[i]).name
-                                                          : catalog.relation_type(types[i]).name);
+                                                           : catalog.relation_type(types[i]).name);
             }
             out << ")";
         }

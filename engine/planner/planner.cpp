@@ -12,9 +12,7 @@ using namespace binder;
 void referenced_slots(const BoundExpression& e, std::set<int>& out, bool& opaque) {
     switch (e.kind) {
         case ExprKind::Variable:
-        case ExprKind::AggregateRef:
-            out.insert(e.slot);
-            break;
+        case ExprKind::AggregateRef: out.insert(e.slot); break;
         case ExprKind::Subquery:
             if (e.outer_slots_known) out.insert(e.outer_slots.begin(), e.outer_slots.end());
             else opaque = true;
@@ -22,8 +20,7 @@ void referenced_slots(const BoundExpression& e, std::set<int>& out, bool& opaque
         case ExprKind::PathBuild:
             for (int s : e.path_slots) out.insert(s);
             break;
-        default:
-            break;
+        default: break;
     }
     for (const auto& c : e.children) {
         if (c) referenced_slots(*c, out, opaque);
@@ -110,8 +107,7 @@ LogicalPlan Planner::plan() {
     return std::move(plan_);
 }
 
-LogicalOperatorPtr Planner::plan_single_query(const BoundSingleQuery& query, LogicalOperatorPtr input,
-                                              Bound& bound) {
+LogicalOperatorPtr Planner::plan_single_query(const BoundSingleQuery& query, LogicalOperatorPtr input, Bound& bound) {
     LogicalOperatorPtr plan = std::move(input);
     bool wrote = false;
     // RETURN count(*) alone after the reading clauses: the planner may factorise the count.
@@ -248,10 +244,8 @@ void Planner::collapse_counted_chain(LogicalOperator& aggregate) {
                 chain.push_back(link);
                 link = &op.children[0];
                 continue;
-            case LogicalOpKind::Argument:
-                break;
-            default:
-                return;  // anything else: leave the plan as it is
+            case LogicalOpKind::Argument: break;
+            default: return;  // anything else: leave the plan as it is
         }
         break;
     }
@@ -304,8 +298,11 @@ void Planner::collapse_counted_chain(LogicalOperator& aggregate) {
         collapse->kind = LogicalOpKind::Collapse;
         collapse->slot = op.slot;
         collapse->multiplicity_slot = aggregate.multiplicity_slot;
-        collapse->detail = "(by " + (query_.slot_names[op.slot].empty() || query_.slot_names[op.slot][0] == ' '
-                                         ? std::string("_") : query_.slot_names[op.slot]) + ")";
+        collapse->detail =
+            "(by " +
+            (query_.slot_names[op.slot].empty() || query_.slot_names[op.slot][0] == ' ' ? std::string("_")
+                                                                                        : query_.slot_names[op.slot]) +
+            ")";
         collapse->children.push_back(std::move(*chain[i]));
         *chain[i] = std::move(collapse);
     }
@@ -426,16 +423,17 @@ void Planner::check_connections(const BoundPattern& pattern) {
         if (found) continue;
         auto names = [&](const BoundNodePattern& n) {
             std::string s = "(";
-            for (std::size_t i = 0; !n.labels.empty() && i < n.labels[0].size(); ++i) s += (i ? "|" : ":") + n.labels[0][i];
+            for (std::size_t i = 0; !n.labels.empty() && i < n.labels[0].size(); ++i)
+                s += (i ? "|" : ":") + n.labels[0][i];
             return s + ")";
         };
         std::string type_names;
         for (std::size_t i = 0; i < rel.types.size(); ++i) type_names += (i ? "|" : "") + rel.types[i];
         const bool reversed = rel.direction == RelDirection::Incoming;
-        plan_.data_warnings.push_back(
-            {type_names + " never connects " + names(reversed ? right : left) + " to " + names(reversed ? left : right) +
-                 " in this graph: the pattern matches nothing",
-             {rel.offset, rel.length}});
+        plan_.data_warnings.push_back({type_names + " never connects " + names(reversed ? right : left) + " to " +
+                                           names(reversed ? left : right) +
+                                           " in this graph: the pattern matches nothing",
+                                       {rel.offset, rel.length}});
     }
 }
 
@@ -445,8 +443,8 @@ LogicalOperatorPtr Planner::plan_match(const BoundMatch& match, LogicalOperatorP
     for (const auto& w : match.where) predicates.push_back(w.get());
     if (!match.optional) return plan_pattern(match.pattern, std::move(predicates), std::move(input), bound);
     Bound inner_bound = bound;
-    auto inner = plan_pattern(match.pattern, std::move(predicates), make_op(LogicalOpKind::Argument, nullptr),
-                              inner_bound);
+    auto inner =
+        plan_pattern(match.pattern, std::move(predicates), make_op(LogicalOpKind::Argument, nullptr), inner_bound);
     auto op = make_op(LogicalOpKind::Optional, std::move(input));
     op->children.push_back(std::move(inner));
     op->slots = match.introduced_slots;
@@ -547,7 +545,8 @@ double Planner::estimate_plan_from(const BoundPattern& pattern, int start, const
 
 // Statistics read a sample of a label's nodes, evenly spread over its tables: planning
 // must stay cheap next to the queries it plans, and a few thousand nodes give the averages.
-void Planner::for_sampled_nodes(const std::vector<TypeId>& labels, const std::function<void(storage::NodeId)>& visit) const {
+void Planner::for_sampled_nodes(const std::vector<TypeId>& labels,
+                                const std::function<void(storage::NodeId)>& visit) const {
     constexpr std::size_t sample = 4096;
     std::vector<const storage::NodeTable*> tables;
     std::size_t rows = 0;
@@ -603,10 +602,8 @@ double Planner::estimate_fanout(const BoundRelPattern& rel, const BoundNodePatte
     } else {
         labels = query_.slot_types[from.slot];
     }
-    const bool out = rel.direction == RelDirection::Both ||
-                     (rel.direction == RelDirection::Outgoing) == from_left;
-    const bool in = rel.direction == RelDirection::Both ||
-                    (rel.direction == RelDirection::Incoming) == from_left;
+    const bool out = rel.direction == RelDirection::Both || (rel.direction == RelDirection::Outgoing) == from_left;
+    const bool in = rel.direction == RelDirection::Both || (rel.direction == RelDirection::Incoming) == from_left;
     if (arrival && arrival->rel && !labels.empty() && !rel.variable_length && !arrival->rel->variable_length) {
         const BoundRelPattern& a = *arrival->rel;
         std::vector<TypeId> arrival_types;
@@ -617,8 +614,10 @@ double Planner::estimate_fanout(const BoundRelPattern& rel, const BoundNodePatte
                 if (auto t = catalog.find_relation_type(name)) arrival_types.push_back(*t);
             }
         }
-        const bool a_out = a.direction == RelDirection::Both || (a.direction == RelDirection::Outgoing) == arrival->node_is_left;
-        const bool a_in = a.direction == RelDirection::Both || (a.direction == RelDirection::Incoming) == arrival->node_is_left;
+        const bool a_out =
+            a.direction == RelDirection::Both || (a.direction == RelDirection::Outgoing) == arrival->node_is_left;
+        const bool a_in =
+            a.direction == RelDirection::Both || (a.direction == RelDirection::Incoming) == arrival->node_is_left;
         double w = weighted_degree(labels, types, out, in, arrival_types, a_out, a_in);
         if (w >= 0) return w;
     }
@@ -626,8 +625,8 @@ double Planner::estimate_fanout(const BoundRelPattern& rel, const BoundNodePatte
     for (TypeId t : types) {
         if (labels.empty()) {
             // Any node: the type's relationships per node.
-            fanout += static_cast<double>(store_.count_with_type(t)) / std::max<double>(1.0, double(store_.node_count())) *
-                      ((out ? 1 : 0) + (in ? 1 : 0));
+            fanout += static_cast<double>(store_.count_with_type(t)) /
+                      std::max<double>(1.0, double(store_.node_count())) * ((out ? 1 : 0) + (in ? 1 : 0));
             continue;
         }
         if (out) fanout += average_degree(labels, t, storage::Direction::Out);
@@ -755,7 +754,8 @@ LogicalOperatorPtr Planner::apply_ready_filters(LogicalOperatorPtr input, std::v
         std::set<int> slots;
         bool opaque = false;
         referenced_slots(*p, slots, opaque);
-        bool ok = force || (!opaque && std::all_of(slots.begin(), slots.end(), [&](int s) { return bound.count(s) > 0; }));
+        bool ok =
+            force || (!opaque && std::all_of(slots.begin(), slots.end(), [&](int s) { return bound.count(s) > 0; }));
         (ok ? ready : rest).push_back(p);
     }
     pending = std::move(rest);
@@ -823,7 +823,8 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
                         std::set<int> slots;
                         bool opaque = false;
                         referenced_slots(*v, slots, opaque);
-                        if (opaque || !std::all_of(slots.begin(), slots.end(), [&](int s) { return bound.count(s); })) continue;
+                        if (opaque || !std::all_of(slots.begin(), slots.end(), [&](int s) { return bound.count(s); }))
+                            continue;
                         op = make_op(LogicalOpKind::NodeByKey, std::move(plan));
                         op->slot = node.slot;
                         op->key_type = *type;
@@ -875,7 +876,8 @@ LogicalOperatorPtr Planner::plan_pattern(const BoundPattern& pattern, std::vecto
             op->detail = "(" + node.variable + label_text(node.labels) + ")";
             if (node.labels.empty() && !op->scan_label_names.empty()) {
                 op->detail += " inferred types: ";
-                for (std::size_t i = 0; i < op->scan_label_names.size(); ++i) op->detail += (i ? " | " : "") + op->scan_label_names[i];
+                for (std::size_t i = 0; i < op->scan_label_names.size(); ++i)
+                    op->detail += (i ? " | " : "") + op->scan_label_names[i];
             }
         } else {
             scanned = index;
@@ -1185,8 +1187,7 @@ LogicalOperatorPtr Planner::plan_merge(const BoundMerge& merge, LogicalOperatorP
     return plan;
 }
 
-LogicalOperatorPtr Planner::plan_projection(const BoundProjection& projection, LogicalOperatorPtr input,
-                                            Bound& bound) {
+LogicalOperatorPtr Planner::plan_projection(const BoundProjection& projection, LogicalOperatorPtr input, Bound& bound) {
     LogicalOperatorPtr plan = std::move(input);
     if (projection.aggregating) {
         auto agg = make_op(LogicalOpKind::Aggregate, std::move(plan));

@@ -23,14 +23,12 @@ public:
 private:
     using Bound = std::set<int>;
 
-    LogicalOperatorPtr plan_single_query(const binder::BoundSingleQuery& query, LogicalOperatorPtr input,
-                                         Bound& bound);
+    LogicalOperatorPtr plan_single_query(const binder::BoundSingleQuery& query, LogicalOperatorPtr input, Bound& bound);
     LogicalOperatorPtr plan_match(const binder::BoundMatch& match, LogicalOperatorPtr input, Bound& bound);
     // Consecutive (non-optional) MATCH clauses are one join: their patterns become one, so the
     // planner can order all of it (LSQB's q3 writes a triangle as four MATCH clauses).
     const binder::BoundPattern& join_patterns(const std::vector<const binder::BoundMatch*>& matches);
-    LogicalOperatorPtr plan_pattern(const binder::BoundPattern& pattern,
-                                    std::vector<const BoundExpression*> predicates,
+    LogicalOperatorPtr plan_pattern(const binder::BoundPattern& pattern, std::vector<const BoundExpression*> predicates,
                                     LogicalOperatorPtr input, Bound& bound);
     LogicalOperatorPtr plan_projection(const binder::BoundProjection& projection, LogicalOperatorPtr input,
                                        Bound& bound);
@@ -78,8 +76,8 @@ private:
     // Relationships per `from` node along rel (from_left: `from` is the pattern's left node).
     // With the arrival known, the average is weighted by how many walks arrive at each node
     // (a walk arrives at well-connected nodes more often: LSQB's countries with many cities).
-    double estimate_fanout(const binder::BoundRelPattern& rel, const binder::BoundNodePattern& from,
-                           bool from_left, const Arrival* arrival = nullptr) const;
+    double estimate_fanout(const binder::BoundRelPattern& rel, const binder::BoundNodePattern& from, bool from_left,
+                           const Arrival* arrival = nullptr) const;
     double weighted_degree(const std::vector<TypeId>& labels, const std::vector<TypeId>& next_types, bool next_out,
                            bool next_in, const std::vector<TypeId>& arrival_types, bool arrival_out,
                            bool arrival_in) const;

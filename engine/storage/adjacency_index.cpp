@@ -28,8 +28,8 @@ void AdjacencyIndex::append(NodeId node, AdjEntry entry) {
 
 void AdjacencyIndex::insert(NodeId node, AdjEntry entry) {
     auto& list = writable(node);
-    auto at = std::lower_bound(list.begin(), list.end(), entry.rel,
-                               [](const AdjEntry& e, RelId rel) { return e.rel < rel; });
+    auto at =
+        std::lower_bound(list.begin(), list.end(), entry.rel, [](const AdjEntry& e, RelId rel) { return e.rel < rel; });
     list.insert(at, entry);
     ++changed_entries_;
 }

@@ -29,9 +29,7 @@ struct GraphView {
     std::size_t type_count() const {
         return rel_types.empty() ? store->catalog().relation_type_count() : rel_types.size();
     }
-    TypeId type_at(std::size_t i) const {
-        return rel_types.empty() ? static_cast<TypeId>(i) : rel_types[i];
-    }
+    TypeId type_at(std::size_t i) const { return rel_types.empty() ? static_cast<TypeId>(i) : rel_types[i]; }
     std::size_t direction_count() const { return orientation == Orientation::Both ? 2 : 1; }
     Direction direction_at(std::size_t i) const {
         if (orientation == Orientation::Both) return i == 0 ? Direction::Out : Direction::In;
@@ -50,12 +48,10 @@ struct ViewEdge {
 
 // Walks the adjacency lists of one node: each selected relation type, each direction.
 class ViewOutEdgeIterator
-    : public boost::iterator_facade<ViewOutEdgeIterator, ViewEdge, boost::forward_traversal_tag,
-                                    ViewEdge> {
+    : public boost::iterator_facade<ViewOutEdgeIterator, ViewEdge, boost::forward_traversal_tag, ViewEdge> {
 public:
     ViewOutEdgeIterator() = default;
-    ViewOutEdgeIterator(const GraphView* view, NodeId node, bool at_end)
-        : view_(view), node_(node) {
+    ViewOutEdgeIterator(const GraphView* view, NodeId node, bool at_end) : view_(view), node_(node) {
         slot_count_ = view->type_count() * view->direction_count();
         slot_ = at_end ? slot_count_ : 0;
         if (!at_end) settle();
@@ -68,9 +64,7 @@ private:
         const AdjEntry& entry = list_[position_];
         return {entry.rel, node_, entry.neighbor};
     }
-    bool equal(const ViewOutEdgeIterator& other) const {
-        return slot_ == other.slot_ && position_ == other.position_;
-    }
+    bool equal(const ViewOutEdgeIterator& other) const { return slot_ == other.slot_ && position_ == other.position_; }
     void increment() {
         if (++position_ < list_.size()) return;
         ++slot_;
@@ -81,8 +75,7 @@ private:
     void settle() {
         for (; slot_ < slot_count_; ++slot_) {
             const std::size_t dirs = view_->direction_count();
-            list_ = view_->store->adjacency(node_, view_->type_at(slot_ / dirs),
-                                            view_->direction_at(slot_ % dirs));
+            list_ = view_->store->adjacency(node_, view_->type_at(slot_ / dirs), view_->direction_at(slot_ % dirs));
             if (!list_.empty()) return;
         }
         list_ = {};
@@ -134,10 +127,8 @@ namespace kgq::storage {
 
 // Found by argument-dependent lookup, as Boost.Graph's algorithms call them unqualified.
 // Vertices are all ids below node_capacity(); deleted ones simply have no edges.
-inline std::pair<boost::counting_iterator<NodeId>, boost::counting_iterator<NodeId>> vertices(
-    const GraphView& g) {
-    return {boost::counting_iterator<NodeId>(0),
-            boost::counting_iterator<NodeId>(g.store->node_capacity())};
+inline std::pair<boost::counting_iterator<NodeId>, boost::counting_iterator<NodeId>> vertices(const GraphView& g) {
+    return {boost::counting_iterator<NodeId>(0), boost::counting_iterator<NodeId>(g.store->node_capacity())};
 }
 
 inline std::size_t num_vertices(const GraphView& g) { return g.store->node_capacity(); }
@@ -157,8 +148,6 @@ inline std::size_t out_degree(NodeId u, const GraphView& g) {
 inline NodeId source(const ViewEdge& e, const GraphView&) { return e.source; }
 inline NodeId target(const ViewEdge& e, const GraphView&) { return e.target; }
 
-inline boost::typed_identity_property_map<NodeId> get(boost::vertex_index_t, const GraphView&) {
-    return {};
-}
+inline boost::typed_identity_property_map<NodeId> get(boost::vertex_index_t, const GraphView&) { return {}; }
 
 }  // namespace kgq::storage

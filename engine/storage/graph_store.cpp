@@ -17,8 +17,8 @@ namespace kgq::storage {
 namespace {
 
 // Moves a deleted row's non-null properties out of its columns, for the undo log.
-undo::PropertyList take_row_properties(std::vector<std::vector<Value>>& columns,
-                                       const std::vector<PropertyKeyId>& keys, std::uint32_t row) {
+undo::PropertyList take_row_properties(std::vector<std::vector<Value>>& columns, const std::vector<PropertyKeyId>& keys,
+                                       std::uint32_t row) {
     undo::PropertyList snapshot;
     for (std::size_t c = 0; c < columns.size(); ++c) {
         Value& value = columns[c][row];
@@ -182,9 +182,8 @@ Value* GraphStore::Impl::rel_slot(RelId id, PropertyKeyId key) {
 std::vector<KeyEntry> GraphStore::Impl::node_key_entries(NodeId id) const {
     const NodeRecord& rec = nodes[id];
     const NodeTable& table = *tables[rec.table];
-    return key_entries(table.labels, [&](PropertyKeyId key) -> const Value& {
-        return row_property(table, rec.row, key);
-    });
+    return key_entries(table.labels,
+                       [&](PropertyKeyId key) -> const Value& { return row_property(table, rec.row, key); });
 }
 
 void GraphStore::Impl::check_keys_free(const std::vector<KeyEntry>& entries, NodeId self) const {
@@ -193,9 +192,8 @@ void GraphStore::Impl::check_keys_free(const std::vector<KeyEntry>& entries, Nod
         if (index == key_index.end()) continue;
         const NodeId hit = index->second.find(entry.encoded);
         if (hit == KeyIndex::absent || hit == self) continue;
-        catalog::throw_schema_error("Duplicate key: " + catalog.entity_type(entry.label).name +
-                                        " with " + entry.property->name + " " +
-                                        display_key(*entry.value) + " already exists",
+        catalog::throw_schema_error("Duplicate key: " + catalog.entity_type(entry.label).name + " with " +
+                                        entry.property->name + " " + display_key(*entry.value) + " already exists",
                                     "ConstraintVerificationFailed");
     }
 }
@@ -211,8 +209,7 @@ void GraphStore::Impl::unindex_keys(const std::vector<KeyEntry>& entries) {
     }
 }
 
-void GraphStore::Impl::transfer_row(NodeId id, std::uint32_t to_table, std::uint32_t to_row,
-                                    bool add_columns) {
+void GraphStore::Impl::transfer_row(NodeId id, std::uint32_t to_table, std::uint32_t to_row, bool add_columns) {
     NodeRecord& rec = nodes[id];
     const std::uint32_t from_table = rec.table;
     const std::uint32_t from_row = rec.row;
@@ -246,9 +243,8 @@ void GraphStore::Impl::relabel(NodeId id, LabelSet labels) {
     if (tables[rec.table]->labels == labels) return;
     const NodeTable& table = *tables[rec.table];
     auto old_keys = node_key_entries(id);
-    auto new_keys = key_entries(labels, [&](PropertyKeyId key) -> const Value& {
-        return row_property(table, rec.row, key);
-    });
+    auto new_keys =
+        key_entries(labels, [&](PropertyKeyId key) -> const Value& { return row_property(table, rec.row, key); });
     check_keys_free(new_keys, id);
 
     const std::uint32_t to_table = table_for(labels);
@@ -291,8 +287,7 @@ bool GraphStore::node_has_label(NodeId id, TypeId label) const {
     return false;
 }
 
-NodeId GraphStore::create_node(LabelSet labels,
-                               std::vector<std::pair<PropertyKeyId, Value>> properties) {
+NodeId GraphStore::create_node(LabelSet labels, std::vector<std::pair<PropertyKeyId, Value>> properties) {
     auto& impl = *impl_;
     std::sort(labels.begin(), labels.end());
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
@@ -353,10 +348,9 @@ void GraphStore::add_label(NodeId id, TypeId label) {
     LabelSet labels = node_labels(id);
     if (catalog_.strict()) {
         if (!labels.empty() && !catalog_.is_subtype(label, labels.front()))
-            catalog::throw_schema_error(
-                "Node of type '" + catalog_.entity_type(labels.front()).name +
-                "' cannot also have type '" + catalog_.entity_type(label).name +
-                "': in a declared schema a node has one type");
+            catalog::throw_schema_error("Node of type '" + catalog_.entity_type(labels.front()).name +
+                                        "' cannot also have type '" + catalog_.entity_type(label).name +
+                                        "': in a declared schema a node has one type");
         labels = {label};
     } else {
         labels.insert(std::lower_bound(labels.begin(), labels.end(), label), label);

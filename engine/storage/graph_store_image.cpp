@@ -19,7 +19,8 @@ namespace kgq::storage {
 
 namespace {
 
-void save_column(const std::vector<Value>& column, std::string& buffer, const std::function<void(const std::string&)>& emit) {
+void save_column(const std::vector<Value>& column, std::string& buffer,
+                 const std::function<void(const std::string&)>& emit) {
     buffer.clear();
     value::BinaryWriter out(buffer);
     const auto present = static_cast<std::size_t>(
@@ -134,7 +135,8 @@ void GraphStore::load_image(const std::function<value::BinaryReader()>& next_sec
         }
         for (std::size_t c = 0; c < table->column_keys.size(); ++c)
             table->columns.push_back(load_column(next_section(), table->row_node.size()));
-        if (!impl.table_of_labels.emplace(table->labels, static_cast<std::uint32_t>(t)).second) in.fail("two tables of one label set");
+        if (!impl.table_of_labels.emplace(table->labels, static_cast<std::uint32_t>(t)).second)
+            in.fail("two tables of one label set");
         impl.live_nodes += table->live_rows;
         tables_.push_back(std::move(table));
     }
@@ -194,7 +196,8 @@ void GraphStore::load_image(const std::function<value::BinaryReader()>& next_sec
     for (const auto& table : tables_) {
         if (table->live_rows == 0) continue;
         for (TypeId label : table->labels)
-            if (const catalog::PropertyDef* key = catalog_.key_property(label); key && !impl.key_index.count(key->declared_in))
+            if (const catalog::PropertyDef* key = catalog_.key_property(label);
+                key && !impl.key_index.count(key->declared_in))
                 owner_section.fail("no KEY index for the nodes of " + catalog_.entity_type(label).name);
     }
     impl.index_for_readers();

@@ -42,7 +42,7 @@ struct RelTable {
     std::unordered_map<PropertyKeyId, std::uint32_t> column_of;
     std::size_t live_rows = 0;
     AdjacencyIndex out;  // by source
-    AdjacencyIndex in;   // by target
+    AdjacencyIndex in;  // by target
     std::size_t indexed_rows = 0;
 };
 
@@ -65,8 +65,14 @@ struct RedoLog {
 };
 
 enum class RedoOp : std::uint8_t {
-    CreateNode = 1, DeleteNode, AddLabel, RemoveLabel, SetNodeProperty,
-    CreateRelationship, DeleteRelationship, SetRelProperty,
+    CreateNode = 1,
+    DeleteNode,
+    AddLabel,
+    RemoveLabel,
+    SetNodeProperty,
+    CreateRelationship,
+    DeleteRelationship,
+    SetRelProperty,
 };
 
 struct GraphStore::Impl {
@@ -96,7 +102,7 @@ struct GraphStore::Impl {
     std::uint32_t append_row(std::uint32_t table, NodeId node);
     void pop_row(std::uint32_t table);
     std::uint32_t node_column(std::uint32_t table, PropertyKeyId key);  // finds or adds (logged)
-    std::uint32_t rel_column(TypeId type, PropertyKeyId key);            // finds or adds (logged)
+    std::uint32_t rel_column(TypeId type, PropertyKeyId key);  // finds or adds (logged)
     RelTable& rel_table(TypeId type);
     const RelTable* find_rel_table(TypeId type) const;
     // The table with its adjacency up to date (indexes pending rows first).
@@ -142,8 +148,7 @@ std::vector<KeyEntry> GraphStore::Impl::key_entries(const LabelSet& labels, Look
         for (const auto& e : out) seen = seen || e.owner == def->declared_in;
         if (seen) continue;
         const Value& value = lookup(def->key);
-        if (auto code = encode_key(value))
-            out.push_back({def->declared_in, label, def, &value, std::move(*code)});
+        if (auto code = encode_key(value)) out.push_back({def->declared_in, label, def, &value, std::move(*code)});
     }
     return out;
 }

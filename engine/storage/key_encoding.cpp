@@ -30,7 +30,10 @@ void encode(std::string& out, const Value& v) {
     switch (v.kind()) {
         case ValueKind::Null: out.push_back('n'); return;
         case ValueKind::Bool: out.push_back(v.as_bool() ? 'T' : 'F'); return;
-        case ValueKind::Int: out.push_back('i'); put_int(out, v.as_int()); return;
+        case ValueKind::Int:
+            out.push_back('i');
+            put_int(out, v.as_int());
+            return;
         case ValueKind::Float: {
             const double d = v.as_float();
             // 1.0 and 1 must collide, as `=` says they are equal; -0.0 is 0.
@@ -46,9 +49,18 @@ void encode(std::string& out, const Value& v) {
             put_int(out, bits);
             return;
         }
-        case ValueKind::String: out.push_back('s'); put_bytes(out, v.as_string()); return;
-        case ValueKind::Date: out.push_back('d'); put_int(out, v.as_date().days); return;
-        case ValueKind::LocalTime: out.push_back('t'); put_int(out, v.as_local_time().nanos); return;
+        case ValueKind::String:
+            out.push_back('s');
+            put_bytes(out, v.as_string());
+            return;
+        case ValueKind::Date:
+            out.push_back('d');
+            put_int(out, v.as_date().days);
+            return;
+        case ValueKind::LocalTime:
+            out.push_back('t');
+            put_int(out, v.as_local_time().nanos);
+            return;
         case ValueKind::Time: {
             // Two times are equal when they are the same instant of the (UTC) day.
             const auto& t = v.as_time();
@@ -92,7 +104,10 @@ void encode(std::string& out, const Value& v) {
                 encode(out, item);
             }
             return;
-        case ValueKind::Node: out.push_back('N'); put_int(out, std::int64_t(v.as_node().id)); return;
+        case ValueKind::Node:
+            out.push_back('N');
+            put_int(out, std::int64_t(v.as_node().id));
+            return;
         case ValueKind::Relationship:
             out.push_back('R');
             put_int(out, std::int64_t(v.as_relationship().id));

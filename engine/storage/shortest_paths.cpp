@@ -90,9 +90,8 @@ Orientation orientation_of(bool directed_out, bool directed_in) {
 }  // namespace
 
 std::vector<std::vector<RelId>> shortest_paths(const GraphStore& store, NodeId from, NodeId to,
-                                               const std::vector<TypeId>& rel_types,
-                                               bool directed_out, bool directed_in,
-                                               std::size_t max_hops, bool all,
+                                               const std::vector<TypeId>& rel_types, bool directed_out,
+                                               bool directed_in, std::size_t max_hops, bool all,
                                                const std::function<void()>& tick) {
     if (!store.node_alive(from) || !store.node_alive(to)) return {};
     if (from == to) return {{}};
@@ -103,10 +102,8 @@ std::vector<std::vector<RelId>> shortest_paths(const GraphStore& store, NodeId f
     state.distance[from] = 0;
     boost::two_bit_color_map<boost::typed_identity_property_map<NodeId>> color(num_vertices(view));
     try {
-        boost::breadth_first_search(view, from,
-                                    boost::visitor(ShortestPathVisitor(state)).color_map(color));
-    } catch (const SearchDone&) {
-    }
+        boost::breadth_first_search(view, from, boost::visitor(ShortestPathVisitor(state)).color_map(color));
+    } catch (const SearchDone&) {}
     if (state.distance[to] == unreached) return {};
 
     std::vector<std::vector<RelId>> paths;

@@ -17,10 +17,8 @@ namespace kgq::storage {
 // (directed_out), into it (directed_in), or either way (both false, or both true).
 // rel_types empty means every relation type. `tick` is called for every node the search
 // takes from its queue and every path it collects: the statement's budget (it may throw).
-std::vector<std::vector<RelId>> shortest_paths(const GraphStore& store, NodeId from, NodeId to,
-                                               const std::vector<TypeId>& rel_types,
-                                               bool directed_out, bool directed_in,
-                                               std::size_t max_hops, bool all,
-                                               const std::function<void()>& tick = [] {});
+std::vector<std::vector<RelId>> shortest_paths(
+    const GraphStore& store, NodeId from, NodeId to, const std::vector<TypeId>& rel_types, bool directed_out,
+    bool directed_in, std::size_t max_hops, bool all, const std::function<void()>& tick = [] {});
 
 }  // namespace kgq::storage

@@ -68,8 +68,7 @@ struct NodeMoved {
     std::uint32_t old_row;
 };
 
-using Entry = std::variant<NodeTableCreated, NodeColumnAdded, RelColumnAdded, NodeCreated,
-                           RelCreated, NodeDeleted, RelDeleted, NodePropertySet, RelPropertySet,
-                           NodeMoved>;
+using Entry = std::variant<NodeTableCreated, NodeColumnAdded, RelColumnAdded, NodeCreated, RelCreated, NodeDeleted,
+                           RelDeleted, NodePropertySet, RelPropertySet, NodeMoved>;
 
 }  // namespace kgq::storage::undo

@@ -13,8 +13,7 @@ namespace kgq::value {
 namespace {
 
 [[noreturn]] void mismatch(const char* op, const Value& a, const Value& b) {
-    throw_type_error(std::string("Type mismatch: cannot apply ") + op + " to " + type_name(a) + " and " +
-                     type_name(b));
+    throw_type_error(std::string("Type mismatch: cannot apply ") + op + " to " + type_name(a) + " and " + type_name(b));
 }
 
 [[noreturn]] void overflow(const char* op) {
@@ -22,9 +21,7 @@ namespace {
 }
 
 // Text of a number as string concatenation shows it ('a' + 1.5 = 'a1.5').
-std::string concat_text(const Value& v) {
-    return v.is_string() ? v.as_string() : v.to_string();
-}
+std::string concat_text(const Value& v) { return v.is_string() ? v.as_string() : v.to_string(); }
 
 bool is_string_addable(const Value& v) { return v.is_string() || v.is_number(); }
 

@@ -7,9 +7,20 @@ namespace kgq::value {
 namespace {
 
 enum Tag : std::uint8_t {
-    tag_null = 0, tag_false = 1, tag_true = 2, tag_int = 3, tag_float = 4, tag_string = 5,
-    tag_date = 6, tag_local_time = 7, tag_time = 8, tag_local_datetime = 9, tag_datetime = 10,
-    tag_duration = 11, tag_list = 12, tag_map = 13,
+    tag_null = 0,
+    tag_false = 1,
+    tag_true = 2,
+    tag_int = 3,
+    tag_float = 4,
+    tag_string = 5,
+    tag_date = 6,
+    tag_local_time = 7,
+    tag_time = 8,
+    tag_local_datetime = 9,
+    tag_datetime = 10,
+    tag_duration = 11,
+    tag_list = 12,
+    tag_map = 13,
 };
 
 // Lists of lists are legal values; property values nest little, so this only stops a
@@ -30,11 +41,26 @@ void BinaryWriter::value(const Value& v) {
     switch (v.kind()) {
         case ValueKind::Null: u8(tag_null); return;
         case ValueKind::Bool: u8(v.as_bool() ? tag_true : tag_false); return;
-        case ValueKind::Int: u8(tag_int); svarint(v.as_int()); return;
-        case ValueKind::Float: u8(tag_float); f64(v.as_float()); return;
-        case ValueKind::String: u8(tag_string); string(v.as_string()); return;
-        case ValueKind::Date: u8(tag_date); svarint(v.as_date().days); return;
-        case ValueKind::LocalTime: u8(tag_local_time); svarint(v.as_local_time().nanos); return;
+        case ValueKind::Int:
+            u8(tag_int);
+            svarint(v.as_int());
+            return;
+        case ValueKind::Float:
+            u8(tag_float);
+            f64(v.as_float());
+            return;
+        case ValueKind::String:
+            u8(tag_string);
+            string(v.as_string());
+            return;
+        case ValueKind::Date:
+            u8(tag_date);
+            svarint(v.as_date().days);
+            return;
+        case ValueKind::LocalTime:
+            u8(tag_local_time);
+            svarint(v.as_local_time().nanos);
+            return;
         case ValueKind::Time:
             u8(tag_time);
             svarint(v.as_time().nanos);
@@ -96,7 +122,8 @@ std::uint64_t BinaryReader::varint() {
 std::size_t BinaryReader::count(std::size_t element_size) {
     const std::uint64_t n = varint();
     const auto left = static_cast<std::uint64_t>(end_ - p_);
-    if (element_size ? n > left / element_size : n > left) fail("a length of " + std::to_string(n) + " runs past the end of the data");
+    if (element_size ? n > left / element_size : n > left)
+        fail("a length of " + std::to_string(n) + " runs past the end of the data");
     return static_cast<std::size_t>(n);
 }
 

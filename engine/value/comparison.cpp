@@ -22,7 +22,9 @@ bool is_nan(const Value& v) { return v.is_float() && std::isnan(v.as_float()); }
 namespace {
 
 template <class T>
-int three_way(const T& x, const T& y) { return x < y ? -1 : (y < x ? 1 : 0); }
+int three_way(const T& x, const T& y) {
+    return x < y ? -1 : (y < x ? 1 : 0);
+}
 
 // The instant a zoned time stands for on an arbitrary common day.
 std::int64_t time_utc_nanos(const Time& t) { return t.nanos - std::int64_t(t.offset_seconds) * nanos_per_second; }
@@ -64,8 +66,7 @@ int equality(const Value& a, const Value& b) {
         }
         case ValueKind::Time: return time_utc_nanos(a.as_time()) == time_utc_nanos(b.as_time());
         case ValueKind::DateTime:
-            return a.as_datetime().seconds == b.as_datetime().seconds &&
-                   a.as_datetime().nanos == b.as_datetime().nanos;
+            return a.as_datetime().seconds == b.as_datetime().seconds && a.as_datetime().nanos == b.as_datetime().nanos;
         default: return a == b;  // structural for the rest
     }
 }
@@ -84,8 +85,7 @@ Comparison compare_detail(const Value& a, const Value& b) {
         case ValueKind::Bool: return Comparison(three_way(a.as_bool(), b.as_bool()));
         case ValueKind::Date: return Comparison(three_way(a.as_date().days, b.as_date().days));
         case ValueKind::LocalTime: return Comparison(three_way(a.as_local_time().nanos, b.as_local_time().nanos));
-        case ValueKind::Time:
-            return Comparison(three_way(time_utc_nanos(a.as_time()), time_utc_nanos(b.as_time())));
+        case ValueKind::Time: return Comparison(three_way(time_utc_nanos(a.as_time()), time_utc_nanos(b.as_time())));
         case ValueKind::LocalDateTime: {
             const auto& x = a.as_local_datetime();
             const auto& y = b.as_local_datetime();

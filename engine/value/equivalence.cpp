@@ -72,7 +72,8 @@ std::size_t hash(const Value& v) {
             return mix(seed, std::hash<std::int64_t>()(t.nanos - std::int64_t(t.offset_seconds) * nanos_per_second));
         }
         case ValueKind::LocalDateTime:
-            return mix(mix(seed, std::hash<std::int64_t>()(v.as_local_datetime().seconds)), v.as_local_datetime().nanos);
+            return mix(mix(seed, std::hash<std::int64_t>()(v.as_local_datetime().seconds)),
+                       v.as_local_datetime().nanos);
         case ValueKind::DateTime:
             return mix(mix(seed, std::hash<std::int64_t>()(v.as_datetime().seconds)), v.as_datetime().nanos);
         case ValueKind::Duration: {

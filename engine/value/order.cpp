@@ -32,7 +32,9 @@ int rank(ValueKind k) {
 }
 
 template <class T>
-int three_way(const T& x, const T& y) { return x < y ? -1 : (y < x ? 1 : 0); }
+int three_way(const T& x, const T& y) {
+    return x < y ? -1 : (y < x ? 1 : 0);
+}
 
 int order_lists(const List& x, const List& y) {
     for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)

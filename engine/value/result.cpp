@@ -5,8 +5,8 @@
 namespace kgq {
 
 bool WriteStats::any() const {
-    return nodes_created || nodes_deleted || relationships_created || relationships_deleted ||
-           properties_set || properties_removed || labels_added || labels_removed;
+    return nodes_created || nodes_deleted || relationships_created || relationships_deleted || properties_set ||
+           properties_removed || labels_added || labels_removed;
 }
 
 const Error& Result::no_error() {

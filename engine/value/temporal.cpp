@@ -124,7 +124,8 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 
 Duration normalized_duration(std::int64_t months, std::int64_t days, std::int64_t seconds, std::int64_t nanos) {
     const std::int64_t carry = floor_div(nanos, nanos_per_second);
-    if (__builtin_add_overflow(seconds, carry, &seconds)) throw_arithmetic_error("duration overflow", "IntegerOverflow");
+    if (__builtin_add_overflow(seconds, carry, &seconds))
+        throw_arithmetic_error("duration overflow", "IntegerOverflow");
     nanos -= carry * nanos_per_second;
     return Duration{months, days, seconds, std::int32_t(nanos)};
 }
@@ -230,7 +231,8 @@ std::string format_local_datetime(LocalDateTime t) {
 }
 
 std::string format_datetime(const DateTime& t) {
-    std::string out = format_local_datetime(LocalDateTime{local_seconds_of(t), t.nanos}) + format_offset(t.offset_seconds);
+    std::string out =
+        format_local_datetime(LocalDateTime{local_seconds_of(t), t.nanos}) + format_offset(t.offset_seconds);
     if (!t.zone.empty()) out += "[" + t.zone + "]";
     return out;
 }

@@ -43,12 +43,10 @@ std::int64_t week_one_monday(std::int64_t week_year);
 void iso_week_of(std::int64_t days, std::int64_t& week_year, int& week);
 
 // ---- durations: months, days, seconds, nanos with nanos in [0, 1e9)
-Duration normalized_duration(std::int64_t months, std::int64_t days, std::int64_t seconds,
-                             std::int64_t nanos);
+Duration normalized_duration(std::int64_t months, std::int64_t days, std::int64_t seconds, std::int64_t nanos);
 // From fractional components (duration({months: 0.5})): fractions cascade months ->
 // days (average month, 2629746 s) and days -> seconds, as Neo4j does.
-Duration duration_from_parts(long double months, long double days, long double seconds,
-                             long double nanos);
+Duration duration_from_parts(long double months, long double days, long double seconds, long double nanos);
 
 // ---- the statement clock. openCypher's date(), datetime.statement(), ... read "now" once
 // per statement, so localtime() = localtime() holds and duration.between(date(), date()) is

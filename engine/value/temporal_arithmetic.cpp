@@ -52,8 +52,8 @@ i128 shift_local(i128 local, const Duration& d, int sign) {
     std::int64_t days = floor_div(seconds, seconds_per_day);
     std::int64_t second_of_day = seconds - days * seconds_per_day;
     days = checked_days(i128(plus_months(days, i128(sign) * d.months)) + i128(sign) * d.days, "date arithmetic");
-    i128 result = i128(days) * nanos_per_day + i128(second_of_day) * nanos_per_second + nanos +
-                  sign * duration_time_nanos(d);
+    i128 result =
+        i128(days) * nanos_per_day + i128(second_of_day) * nanos_per_second + nanos + sign * duration_time_nanos(d);
     checked_seconds(floor_div128(result, nanos_per_second), "date arithmetic");
     return result;
 }
@@ -65,9 +65,9 @@ Value add_duration(const Value& t, const Duration& d, int sign) {
         case ValueKind::Date: {
             // Only whole days of the time part count for a date.
             i128 whole_days = duration_time_nanos(d) / nanos_per_day;
-            return Date{checked_days(i128(plus_months(t.as_date().days, i128(sign) * d.months)) + i128(sign) * d.days +
-                                         sign * whole_days,
-                                     "date arithmetic")};
+            return Date{checked_days(
+                i128(plus_months(t.as_date().days, i128(sign) * d.months)) + i128(sign) * d.days + sign * whole_days,
+                "date arithmetic")};
         }
         case ValueKind::LocalTime: {
             i128 n = (i128(t.as_local_time().nanos) + sign * duration_time_nanos(d)) % nanos_per_day;
@@ -156,8 +156,14 @@ Moment moment_of(const Value& v) {
         m.nanos_of_day = (seconds - m.days * seconds_per_day) * nanos_per_second + nanos;
     };
     switch (v.kind()) {
-        case ValueKind::Date: m.has_date = true; m.days = v.as_date().days; break;
-        case ValueKind::LocalTime: m.has_time = true; m.nanos_of_day = v.as_local_time().nanos; break;
+        case ValueKind::Date:
+            m.has_date = true;
+            m.days = v.as_date().days;
+            break;
+        case ValueKind::LocalTime:
+            m.has_time = true;
+            m.nanos_of_day = v.as_local_time().nanos;
+            break;
         case ValueKind::Time:
             m.has_time = true;
             m.nanos_of_day = v.as_time().nanos;
@@ -186,7 +192,8 @@ Value between(const Value& from, const Value& to, Unit unit) {
         if (local.offset || zoned.zone.empty() || !zoned.has_date) return;
         if (!local.has_date) local.days = zoned.days;
         local.has_date = local.has_time = true;
-        local.offset = zone_offset_for_local(zoned.zone, local.days * seconds_per_day + local.nanos_of_day / nanos_per_second);
+        local.offset =
+            zone_offset_for_local(zoned.zone, local.days * seconds_per_day + local.nanos_of_day / nanos_per_second);
     };
     place_in_zone(a, b);
     place_in_zone(b, a);

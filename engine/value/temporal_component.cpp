@@ -103,7 +103,8 @@ Value temporal_component(const Value& t, std::string_view name) {
                 std::int64_t millis;
                 if (__builtin_mul_overflow(x.seconds, std::int64_t(1000), &millis) ||
                     __builtin_add_overflow(millis, std::int64_t(x.nanos / 1'000'000), &millis))
-                    throw_arithmetic_error("epochMillis of this datetime does not fit in an INTEGER", "IntegerOverflow");
+                    throw_arithmetic_error("epochMillis of this datetime does not fit in an INTEGER",
+                                           "IntegerOverflow");
                 return millis;
             }
             std::int64_t local = local_seconds_of(x);

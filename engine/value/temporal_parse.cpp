@@ -92,7 +92,9 @@ std::int64_t date_days(std::string_view s, std::string_view text) {
             if (ordinal < 1 || ordinal > (is_leap_year(year) ? 366 : 365)) malformed("date", text);
             return days_from_civil(year, 1, 1) + ordinal - 1;
         }
-        case 4: return checked_date(year, number(rest.substr(0, 2), "date", text), number(rest.substr(2), "date", text), text);
+        case 4:
+            return checked_date(year, number(rest.substr(0, 2), "date", text), number(rest.substr(2), "date", text),
+                                text);
         default: malformed("date", text);
     }
 }

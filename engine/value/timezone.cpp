@@ -17,7 +17,7 @@ namespace {
 struct ZoneRules {
     std::vector<std::int64_t> transitions;  // UTC seconds, ascending
     std::vector<std::int32_t> offset_after;  // offset in force from transitions[i]
-    std::int32_t initial_offset = 0;        // before the first transition (local mean time)
+    std::int32_t initial_offset = 0;  // before the first transition (local mean time)
 };
 
 std::int64_t read_be(const unsigned char* p, int bytes) {

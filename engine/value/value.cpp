@@ -90,8 +90,7 @@ bool operator==(const Value& a, const Value& b) {
         case ValueKind::Path: {
             const Path& p = a.as_path();
             const Path& q = b.as_path();
-            if (p.nodes.size() != q.nodes.size() || p.relationships.size() != q.relationships.size())
-                return false;
+            if (p.nodes.size() != q.nodes.size() || p.relationships.size() != q.relationships.size()) return false;
             for (std::size_t i = 0; i < p.nodes.size(); ++i)
                 if (p.nodes[i].id != q.nodes[i].id) return false;
             for (std::size_t i = 0; i < p.relationships.size(); ++i)

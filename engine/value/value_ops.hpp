@@ -26,7 +26,7 @@ Value not_equals(const Value& a, const Value& b);
 // <0, 0, >0 when a and b are comparable (numbers, strings, booleans, same temporal kind,
 // lists element-wise), nullopt otherwise (different kinds, null, NaN).
 std::optional<int> compare(const Value& a, const Value& b);
-Value less(const Value& a, const Value& b);           // Bool or null
+Value less(const Value& a, const Value& b);  // Bool or null
 Value less_equal(const Value& a, const Value& b);
 Value greater(const Value& a, const Value& b);
 Value greater_equal(const Value& a, const Value& b);

@@ -18,8 +18,9 @@ int main() {
         return 1;
     }
 
-    kgq::Result r = db.execute("MATCH (g:IntrusionSet {name: $n})-[:ORIGINATES_FROM]->(l) RETURN g.name AS group, l.name AS origin",
-                               {{"n", "UNC4841"}});
+    kgq::Result r =
+        db.execute("MATCH (g:IntrusionSet {name: $n})-[:ORIGINATES_FROM]->(l) RETURN g.name AS group, l.name AS origin",
+                   {{"n", "UNC4841"}});
     if (!r.ok()) {
         std::cerr << r.error().to_string() << "\n";
         return 1;
@@ -31,7 +32,8 @@ int main() {
     // Errors are values with a kind, a message and a position.
     kgq::Result bad = db.execute("MATCH (g:IntrusionSet) RETURN g.nmae");
     if (!bad.ok()) {
-        std::cout << "error at " << bad.error().line << ":" << bad.error().column << ": " << bad.error().message << "\n";
+        std::cout << "error at " << bad.error().line << ":" << bad.error().column << ": " << bad.error().message
+                  << "\n";
     }
     return r.row_count() == 1 ? 0 : 1;
 }

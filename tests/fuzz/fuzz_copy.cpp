@@ -17,9 +17,9 @@ kgq::fuzz::ScratchDir& scratch() {
 }
 
 struct Setup {
-    const char* schema;        // run first (empty: an open graph)
-    const char* node_copy;     // COPY <node_copy> FROM 'nodes.csv' <options>
-    const char* rel_copy;      // COPY <rel_copy> FROM 'rels.csv' <options>
+    const char* schema;  // run first (empty: an open graph)
+    const char* node_copy;  // COPY <node_copy> FROM 'nodes.csv' <options>
+    const char* rel_copy;  // COPY <rel_copy> FROM 'rels.csv' <options>
 };
 
 constexpr const char* strict_schema =

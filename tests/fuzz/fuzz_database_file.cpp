@@ -10,8 +10,8 @@
 #include "persist/checksum.hpp"
 
 #include <cstddef>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -44,9 +44,11 @@ constexpr const char* strict_setup =
     "CREATE RELATION TYPE USES (FROM Actor TO Tool, weight INT, since LOCALDATETIME);"
     "CREATE (:Group {name: 'g', aliases: ['a', 'b'], seen: date('2023-01-02'), score: 0.5, sponsor: 's'});"
     "CREATE (:Actor {name: 'x'}), (:Actor {name: 'y', score: -0.0});"
-    "UNWIND range(1, 20) AS i CREATE (:Tool {id: i, at: datetime('2024-01-01T00:00:00[Europe/Stockholm]'), d: duration('P1DT2H'), t: localtime('10:00')});";
+    "UNWIND range(1, 20) AS i CREATE (:Tool {id: i, at: datetime('2024-01-01T00:00:00[Europe/Stockholm]'), d: "
+    "duration('P1DT2H'), t: localtime('10:00')});";
 constexpr const char* strict_log =
-    "MATCH (a:Actor {name: 'g'}), (t:Tool) WHERE t.id < 5 CREATE (a)-[:USES {weight: t.id, since: localdatetime('2020-01-01T10:00')}]->(t);"
+    "MATCH (a:Actor {name: 'g'}), (t:Tool) WHERE t.id < 5 CREATE (a)-[:USES {weight: t.id, since: "
+    "localdatetime('2020-01-01T10:00')}]->(t);"
     "MATCH (t:Tool {id: 7}) DELETE t;"
     "MATCH (a:Actor {name: 'y'}) SET a.name = 'z', a.score = 1.5;"
     "MATCH ()-[r:USES {weight: 2}]->() DELETE r;"

@@ -43,7 +43,8 @@ std::string schema_fingerprint(const kgq::Database& db) {
     const kgq::SchemaInfo info = db.schema();
     std::string f = info.strict ? "S" : "O";
     for (const auto& t : info.entity_types)
-        f += t.name + ":" + t.supertype + ":" + std::to_string(t.properties.size()) + ":" + std::to_string(t.count) + ";";
+        f += t.name + ":" + t.supertype + ":" + std::to_string(t.properties.size()) + ":" + std::to_string(t.count) +
+             ";";
     for (const auto& t : info.relation_types)
         f += t.name + ":" + std::to_string(t.endpoints.size()) + ":" + std::to_string(t.properties.size()) + ":" +
              std::to_string(t.count) + ";";

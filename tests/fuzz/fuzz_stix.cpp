@@ -48,7 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             const std::string exported = scratch().file("export.json");
             if (kgq::fuzz::run_one(db, "EXPORT STIX " + quoted(exported)).ok()) {
                 kgq::Database again;
-                if (kgq::fuzz::run_one(again, "IMPORT STIX " + quoted(exported)).ok()) kgq::fuzz::run_all(again, queries);
+                if (kgq::fuzz::run_one(again, "IMPORT STIX " + quoted(exported)).ok())
+                    kgq::fuzz::run_all(again, queries);
                 kgq::fuzz::run_one(db, "IMPORT STIX " + quoted(exported));  // the same objects again: updates
             }
         }

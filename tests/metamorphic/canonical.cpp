@@ -47,39 +47,39 @@ static std::string canon_node(const kgq::Node& n, int digits) {
 }
 
 static std::string canon_rel(const kgq::Relationship& r, int digits) {
-    return "[#" + std::to_string(r.id) + ":" + r.type + " " + std::to_string(r.start) + "->" + std::to_string(r.end) + " " +
-           canon_map(r.properties, digits) + "]";
+    return "[#" + std::to_string(r.id) + ":" + r.type + " " + std::to_string(r.start) + "->" + std::to_string(r.end) +
+           " " + canon_map(r.properties, digits) + "]";
 }
 
 static std::string canon(const kgq::Value& v, bool unordered, int digits) {
     using K = kgq::ValueKind;
     switch (v.kind()) {
-    case K::Null: return "null";
-    case K::Bool: return v.as_bool() ? "true" : "false";
-    case K::Int: return std::to_string(v.as_int());
-    case K::Float: return "f" + float_text(v.as_float(), digits);
-    case K::String: return quote(v.as_string());
-    case K::List: {
-        std::vector<std::string> items;
-        for (const auto& x : v.as_list()) items.push_back(canon(x, false, digits));
-        if (unordered) std::sort(items.begin(), items.end());
-        std::string s = "[";
-        for (std::size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i];
-        return s + "]";
-    }
-    case K::Map: return canon_map(v.as_map(), digits);
-    case K::Node: return canon_node(v.as_node(), digits);
-    case K::Relationship: return canon_rel(v.as_relationship(), digits);
-    case K::Path: {
-        const auto& p = v.as_path();
-        std::string s = "<";
-        for (std::size_t i = 0; i < p.nodes.size(); ++i) {
-            s += "#" + std::to_string(p.nodes[i].id);
-            if (i < p.relationships.size()) s += "-#" + std::to_string(p.relationships[i].id) + "-";
+        case K::Null: return "null";
+        case K::Bool: return v.as_bool() ? "true" : "false";
+        case K::Int: return std::to_string(v.as_int());
+        case K::Float: return "f" + float_text(v.as_float(), digits);
+        case K::String: return quote(v.as_string());
+        case K::List: {
+            std::vector<std::string> items;
+            for (const auto& x : v.as_list()) items.push_back(canon(x, false, digits));
+            if (unordered) std::sort(items.begin(), items.end());
+            std::string s = "[";
+            for (std::size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i];
+            return s + "]";
         }
-        return s + ">";
-    }
-    default: return v.to_string();
+        case K::Map: return canon_map(v.as_map(), digits);
+        case K::Node: return canon_node(v.as_node(), digits);
+        case K::Relationship: return canon_rel(v.as_relationship(), digits);
+        case K::Path: {
+            const auto& p = v.as_path();
+            std::string s = "<";
+            for (std::size_t i = 0; i < p.nodes.size(); ++i) {
+                s += "#" + std::to_string(p.nodes[i].id);
+                if (i < p.relationships.size()) s += "-#" + std::to_string(p.relationships[i].id) + "-";
+            }
+            return s + ">";
+        }
+        default: return v.to_string();
     }
 }
 

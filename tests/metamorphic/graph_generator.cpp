@@ -9,13 +9,13 @@ namespace kgqm {
 
 const char* ty_schema_name(Ty type) {
     switch (type) {
-    case Ty::Int: return "INT";
-    case Ty::Float: return "FLOAT";
-    case Ty::String: return "STRING";
-    case Ty::Bool: return "BOOL";
-    case Ty::ListInt: return "LIST<INT>";
-    case Ty::Date: return "DATE";
-    default: return "ANY";
+        case Ty::Int: return "INT";
+        case Ty::Float: return "FLOAT";
+        case Ty::String: return "STRING";
+        case Ty::Bool: return "BOOL";
+        case Ty::ListInt: return "LIST<INT>";
+        case Ty::Date: return "DATE";
+        default: return "ANY";
     }
 }
 
@@ -23,35 +23,36 @@ std::string random_literal(Rng& rng, Ty type, bool allow_null) {
     if (allow_null && chance(rng, 12)) return "null";
     static const char* strings[] = {"'a'", "'b'", "'ab'", "''", "'B'", "'abc'", "'ba'", "'x y'"};
     switch (type) {
-    case Ty::Int:
-        if (chance(rng, 10)) return std::to_string(int(rng() % 2001) - 1000);
-        return std::to_string(int(rng() % 16) - 5);
-    case Ty::Float: {
-        int r = pick(rng, 100);
-        if (r < 3) return "0.0 / 0.0";  // NaN
-        if (r < 6) return "-0.0";
-        if (r < 8) return "1.0 / 0.0";  // Infinity
-        double d = (int(rng() % 41) - 20) / 4.0;
-        std::string s = std::to_string(d);
-        s.erase(s.find_last_not_of('0') + 1);
-        if (s.back() == '.') s += '0';
-        return s;
-    }
-    case Ty::Num: return chance(rng, 60) ? random_literal(rng, Ty::Int, false) : random_literal(rng, Ty::Float, false);
-    case Ty::String: return strings[pick(rng, 8)];
-    case Ty::Bool: return chance(rng, 50) ? "true" : "false";
-    case Ty::ListInt: {
-        int n = pick(rng, 4);
-        std::string s = "[";
-        for (int i = 0; i < n; ++i) s += (i ? ", " : "") + std::to_string(int(rng() % 6) - 1);
-        return s + "]";
-    }
-    case Ty::Any: {
-        static const Ty any_of[] = {Ty::Int, Ty::Float, Ty::String, Ty::Bool, Ty::ListInt, Ty::Date};
-        if (chance(rng, 8)) return "['a', 'b']";
-        return random_literal(rng, any_of[pick(rng, 6)], false);
-    }
-    case Ty::Date: return "date('2023-06-1" + std::to_string(pick(rng, 4)) + "')";
+        case Ty::Int:
+            if (chance(rng, 10)) return std::to_string(int(rng() % 2001) - 1000);
+            return std::to_string(int(rng() % 16) - 5);
+        case Ty::Float: {
+            int r = pick(rng, 100);
+            if (r < 3) return "0.0 / 0.0";  // NaN
+            if (r < 6) return "-0.0";
+            if (r < 8) return "1.0 / 0.0";  // Infinity
+            double d = (int(rng() % 41) - 20) / 4.0;
+            std::string s = std::to_string(d);
+            s.erase(s.find_last_not_of('0') + 1);
+            if (s.back() == '.') s += '0';
+            return s;
+        }
+        case Ty::Num:
+            return chance(rng, 60) ? random_literal(rng, Ty::Int, false) : random_literal(rng, Ty::Float, false);
+        case Ty::String: return strings[pick(rng, 8)];
+        case Ty::Bool: return chance(rng, 50) ? "true" : "false";
+        case Ty::ListInt: {
+            int n = pick(rng, 4);
+            std::string s = "[";
+            for (int i = 0; i < n; ++i) s += (i ? ", " : "") + std::to_string(int(rng() % 6) - 1);
+            return s + "]";
+        }
+        case Ty::Any: {
+            static const Ty any_of[] = {Ty::Int, Ty::Float, Ty::String, Ty::Bool, Ty::ListInt, Ty::Date};
+            if (chance(rng, 8)) return "['a', 'b']";
+            return random_literal(rng, any_of[pick(rng, 6)], false);
+        }
+        case Ty::Date: return "date('2023-06-1" + std::to_string(pick(rng, 4)) + "')";
     }
     return "null";
 }
@@ -104,9 +105,8 @@ bool Graph::has_key(int t) const {
 }
 
 static const std::vector<PropDef>& open_node_pool() {
-    static const std::vector<PropDef> pool = {{"p", Ty::Num}, {"f", Ty::Num}, {"s", Ty::String},
-                                              {"b", Ty::Bool}, {"l", Ty::ListInt}, {"m", Ty::Any},
-                                              {"d", Ty::Date}};
+    static const std::vector<PropDef> pool = {{"p", Ty::Num},     {"f", Ty::Num}, {"s", Ty::String}, {"b", Ty::Bool},
+                                              {"l", Ty::ListInt}, {"m", Ty::Any}, {"d", Ty::Date}};
     return pool;
 }
 static const std::vector<PropDef>& open_rel_pool() {
@@ -119,7 +119,8 @@ std::vector<PropDef> Graph::node_props() const {
     std::vector<PropDef> out;
     for (const auto& t : types)
         for (const auto& p : t.props)
-            if (std::none_of(out.begin(), out.end(), [&](const PropDef& q) { return q.name == p.name; })) out.push_back(p);
+            if (std::none_of(out.begin(), out.end(), [&](const PropDef& q) { return q.name == p.name; }))
+                out.push_back(p);
     return out;
 }
 
@@ -128,7 +129,8 @@ std::vector<PropDef> Graph::rel_props() const {
     std::vector<PropDef> out;
     for (const auto& t : rel_types)
         for (const auto& p : t.props)
-            if (std::none_of(out.begin(), out.end(), [&](const PropDef& q) { return q.name == p.name; })) out.push_back(p);
+            if (std::none_of(out.begin(), out.end(), [&](const PropDef& q) { return q.name == p.name; }))
+                out.push_back(p);
     return out;
 }
 
@@ -157,7 +159,8 @@ std::string Graph::schema_script() const {
         if (!t.props.empty()) {
             s += " (";
             for (std::size_t i = 0; i < t.props.size(); ++i)
-                s += (i ? ", " : "") + t.props[i].name + " " + ty_schema_name(t.props[i].type) + (t.props[i].key ? " KEY" : "");
+                s += (i ? ", " : "") + t.props[i].name + " " + ty_schema_name(t.props[i].type) +
+                     (t.props[i].key ? " KEY" : "");
             s += ")";
         }
         s += ";\n";
@@ -184,7 +187,8 @@ std::string Graph::data_script() const {
         s += props_text(nodes[i].props) + ")";
     }
     for (const auto& r : rels)
-        s += ",\n       (n" + std::to_string(r.from) + ")-[:" + r.type + props_text(r.props) + "]->(n" + std::to_string(r.to) + ")";
+        s += ",\n       (n" + std::to_string(r.from) + ")-[:" + r.type + props_text(r.props) + "]->(n" +
+             std::to_string(r.to) + ")";
     return s + ";\n";
 }
 
@@ -232,7 +236,9 @@ static void add_relationships(Rng& rng, Graph& g, const std::vector<std::string>
             }
             if (froms.empty() || tos.empty()) continue;
             r.from = froms[pick(rng, int(froms.size()))];
-            r.to = chance(rng, 12) && std::find(tos.begin(), tos.end(), r.from) != tos.end() ? r.from : tos[pick(rng, int(tos.size()))];
+            r.to = chance(rng, 12) && std::find(tos.begin(), tos.end(), r.from) != tos.end()
+                       ? r.from
+                       : tos[pick(rng, int(tos.size()))];
         } else {
             r.from = pick(rng, int(g.nodes.size()));
             r.to = chance(rng, 12) ? r.from : pick(rng, int(g.nodes.size()));
@@ -255,9 +261,10 @@ Graph generate_graph(Rng& rng, bool strict, int size) {
         static const char* names = "ABCDEFGH";
         int roots = 1 + pick(rng, 3);
         int count = roots + pick(rng, 5);
-        static const std::vector<PropDef> root_pool = {{"p", Ty::Int}, {"f", Ty::Float}, {"s", Ty::String},
+        static const std::vector<PropDef> root_pool = {{"p", Ty::Int},  {"f", Ty::Float},   {"s", Ty::String},
                                                        {"b", Ty::Bool}, {"l", Ty::ListInt}, {"d", Ty::Date}};
-        static const std::vector<PropDef> sub_pool = {{"q", Ty::Int}, {"t", Ty::String}, {"f", Ty::Float}, {"b", Ty::Bool}};
+        static const std::vector<PropDef> sub_pool = {
+            {"q", Ty::Int}, {"t", Ty::String}, {"f", Ty::Float}, {"b", Ty::Bool}};
         for (int i = 0; i < count; ++i) {
             NodeType t;
             t.name = std::string(1, names[i]);
@@ -265,7 +272,8 @@ Graph generate_graph(Rng& rng, bool strict, int size) {
             std::vector<PropDef> inherited = t.super >= 0 ? g.all_props(t.super) : std::vector<PropDef>{};
             if (t.super < 0 && chance(rng, 80)) t.props.push_back({"k", Ty::Int, true});
             for (const auto& p : t.super < 0 ? root_pool : sub_pool) {
-                bool have = std::any_of(inherited.begin(), inherited.end(), [&](const PropDef& q) { return q.name == p.name; });
+                bool have =
+                    std::any_of(inherited.begin(), inherited.end(), [&](const PropDef& q) { return q.name == p.name; });
                 if (!have && chance(rng, t.super < 0 ? 65 : 45)) t.props.push_back(p);
             }
             g.types.push_back(t);

@@ -51,7 +51,7 @@ struct GRel {
 
 struct Graph {
     bool strict = false;
-    std::vector<NodeType> types;    // strict only
+    std::vector<NodeType> types;  // strict only
     std::vector<RelType> rel_types;  // strict: declared; open: names only
     std::vector<std::string> labels;  // open: label names in use
     std::vector<GNode> nodes;
@@ -64,9 +64,9 @@ struct Graph {
     std::string script() const;  // schema then data, ';'-terminated statements
 
     int type_index(const std::string& name) const;  // -1 when unknown
-    bool is_subtype(int t, int ancestor) const;      // t == ancestor or below it
-    std::vector<PropDef> all_props(int t) const;     // inherited first
-    std::vector<int> subtree(int t) const;           // t and every type below it
+    bool is_subtype(int t, int ancestor) const;  // t == ancestor or below it
+    std::vector<PropDef> all_props(int t) const;  // inherited first
+    std::vector<int> subtree(int t) const;  // t and every type below it
     std::vector<int> children(int t) const;
     int root(int t) const;
     bool has_key(int t) const;  // the root declares k INT KEY

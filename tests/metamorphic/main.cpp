@@ -104,7 +104,8 @@ int main(int argc, char** argv) {
             kgq::Result r = db->execute(g.script());
             if (!r.ok()) {
                 std::cout << "generator: the graph of round " << round << " (seed " << round_seed
-                          << ") does not load: " << r.error().to_string() << "\n" << g.script() << "\n";
+                          << ") does not load: " << r.error().to_string() << "\n"
+                          << g.script() << "\n";
                 return false;
             }
             return true;
@@ -143,7 +144,8 @@ int main(int argc, char** argv) {
                 v.why = std::string("an exception escaped Database::execute: ") + e.what();
                 v.graph_changed = true;
             }
-            double check_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - check_start).count();
+            double check_seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - check_start).count();
             if (verbose && check_seconds > 1.0)
                 std::cout << "slow " << rel->name << " (" << check_seconds << " s, round " << round << "):\n"
                           << (c.q.match.empty() ? c.text : c.q.render()) << "\n";
@@ -158,7 +160,8 @@ int main(int argc, char** argv) {
             } else {
                 ++s.failed;
                 ++failed;
-                std::cout << "\nFAIL " << rel->name << " (round " << round << ", graph seed " << round_seed << "): " << v.why << "\n";
+                std::cout << "\nFAIL " << rel->name << " (round " << round << ", graph seed " << round_seed
+                          << "): " << v.why << "\n";
                 if (s.failed <= 3 && shrunk < 12) {
                     ++shrunk;
                     kgqm::Case small = kgqm::shrink(c, *rel);
@@ -187,8 +190,8 @@ int main(int argc, char** argv) {
         std::printf("%-16s %8ld %7ld %8ld %8.0f%%\n", r.name, s.passed, s.failed, s.skipped,
                     s.passed ? 100.0 * double(s.covered) / double(s.passed) : 0.0);
     }
-    std::printf("seed %llu: %ld checks in %.1f s, %.0f checks per second\n", (unsigned long long)seed, passed + failed, t,
-                t > 0 ? double(passed + failed) / t : 0.0);
+    std::printf("seed %llu: %ld checks in %.1f s, %.0f checks per second\n", (unsigned long long)seed, passed + failed,
+                t, t > 0 ? double(passed + failed) / t : 0.0);
     std::printf("%ld passed, %ld failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

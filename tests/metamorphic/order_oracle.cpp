@@ -52,7 +52,8 @@ std::optional<int> cypher_order(const kgq::Value& a, const kgq::Value& b) {
         case kgq::ValueKind::Bool: return int(a.as_bool()) - int(b.as_bool());
         case kgq::ValueKind::Int:
         case kgq::ValueKind::Float: return compare_numbers(a, b);
-        case kgq::ValueKind::Date: return sign(static_cast<long double>(a.as_date().days) - static_cast<long double>(b.as_date().days));
+        case kgq::ValueKind::Date:
+            return sign(static_cast<long double>(a.as_date().days) - static_cast<long double>(b.as_date().days));
         case kgq::ValueKind::String: {
             if (outside_bmp(a.as_string()) || outside_bmp(b.as_string())) return std::nullopt;
             const int c = a.as_string().compare(b.as_string());  // bytes of UTF-8: code point order

@@ -146,8 +146,9 @@ bool overlaps(const Graph& g, const std::vector<int>& set, int t) {
 
 // The binder's endpoint inference (bind_schema_checks.cpp): the types the left and right
 // node may have given the relationship's types and direction.
-static std::pair<std::vector<int>, std::vector<int>> endpoint_candidates(const Graph& g, const RelPat& r, const std::vector<int>& left,
-                                                                  const std::vector<int>& right) {
+static std::pair<std::vector<int>, std::vector<int>> endpoint_candidates(const Graph& g, const RelPat& r,
+                                                                         const std::vector<int>& left,
+                                                                         const std::vector<int>& right) {
     std::vector<int> lc, rc;
     auto add = [](std::vector<int>& v, int t) {
         if (std::find(v.begin(), v.end(), t) == v.end()) v.push_back(t);
@@ -209,7 +210,8 @@ NodePat QueryGen::node(Query& q, bool optional, bool allow_reuse, int hint_type)
     std::vector<const Var*> nodes;
     for (const auto& v : q.vars)
         if (v.kind == VarKind::Node) nodes.push_back(&v);
-    if (allow_reuse && !nodes.empty() && chance(rng_, 20)) return NodePat{nodes[pick(rng_, int(nodes.size()))]->name, "", ""};
+    if (allow_reuse && !nodes.empty() && chance(rng_, 20))
+        return NodePat{nodes[pick(rng_, int(nodes.size()))]->name, "", ""};
     NodePat n;
     n.var = "n" + std::to_string(next_node_++);
     Var v = make_var(n.var, VarKind::Node);
@@ -263,7 +265,8 @@ PathPat QueryGen::path(Query& q, const Shape& shape, bool optional, bool first_p
             if (chance(rng_, 80)) hint = choose_rel(q, r, p.nodes.back().var);
         } else if (chance(rng_, 75)) {
             r.types = g_.rel_types[pick(rng_, int(g_.rel_types.size()))].name;
-            if (chance(rng_, 10) && g_.rel_types.size() > 1) r.types += "|" + g_.rel_types[(pick(rng_, 2) + 1) % g_.rel_types.size()].name;
+            if (chance(rng_, 10) && g_.rel_types.size() > 1)
+                r.types += "|" + g_.rel_types[(pick(rng_, 2) + 1) % g_.rel_types.size()].name;
         }
         if (r.types.find('|') != std::string::npos) {
             std::string a = r.types.substr(0, r.types.find('|')), b = r.types.substr(r.types.find('|') + 1);
@@ -317,7 +320,8 @@ std::vector<PropDef> QueryGen::props_of(const Var& v) const {
         std::vector<PropDef> out;
         for (int t : types)
             for (const auto& p : g_.all_props(t))
-                if (std::none_of(out.begin(), out.end(), [&](const PropDef& x) { return x.name == p.name; })) out.push_back(p);
+                if (std::none_of(out.begin(), out.end(), [&](const PropDef& x) { return x.name == p.name; }))
+                    out.push_back(p);
         return out;
     }
     if (v.kind == VarKind::Rel) return v.rel_type.empty() ? g_.rel_props() : g_.rel_type_props(v.rel_type);
@@ -356,29 +360,36 @@ Expr QueryGen::value(const Query& q, Ty want, bool match_only, int depth) {
     }
     if (depth > 0 && r >= 85) {
         switch (want == Ty::Any ? Ty(pick(rng_, 5)) : want) {
-        case Ty::Int:
-            if (chance(rng_, 30)) {
-                for (const Var* v : vars)
-                    if (v->kind == VarKind::Path && chance(rng_, 50)) return op("length(" + v->name + ")", {}, Ty::Int);
-                for (const Var* v : vars)
-                    if (v->kind == VarKind::RelList && chance(rng_, 50)) return op("size(" + v->name + ")", {}, Ty::Int);
-                return op("size($0)", {value(q, chance(rng_, 50) ? Ty::String : Ty::ListInt, match_only, depth - 1)}, Ty::Int);
-            }
-            return op("$0 + " + std::to_string(pick(rng_, 5) + 1), {value(q, Ty::Int, match_only, depth - 1)}, Ty::Int);
-        case Ty::Num:
-        case Ty::Float:
-            if (chance(rng_, 50)) return op("$0 * 0.5", {value(q, Ty::Num, match_only, depth - 1)}, Ty::Float);
-            return op("CASE WHEN $0 THEN $1 ELSE $2 END",
-                      {predicate(q, match_only, 0), value(q, want, match_only, 0), value(q, want, match_only, 0)}, want);
-        case Ty::String:
-            if (chance(rng_, 50)) return op("toLower($0)", {value(q, Ty::String, match_only, depth - 1)}, Ty::String);
-            return op("$0 + 'a'", {value(q, Ty::String, match_only, depth - 1)}, Ty::String);
-        case Ty::Bool: return predicate(q, match_only, depth - 1);
-        case Ty::ListInt:
-            return op("coalesce($0, [1])", {value(q, Ty::ListInt, match_only, depth - 1)}, Ty::ListInt);
-        case Ty::Date:
-            return op("$0 + duration({days: " + std::to_string(pick(rng_, 3)) + "})", {value(q, Ty::Date, match_only, depth - 1)}, Ty::Date);
-        default: break;
+            case Ty::Int:
+                if (chance(rng_, 30)) {
+                    for (const Var* v : vars)
+                        if (v->kind == VarKind::Path && chance(rng_, 50))
+                            return op("length(" + v->name + ")", {}, Ty::Int);
+                    for (const Var* v : vars)
+                        if (v->kind == VarKind::RelList && chance(rng_, 50))
+                            return op("size(" + v->name + ")", {}, Ty::Int);
+                    return op("size($0)",
+                              {value(q, chance(rng_, 50) ? Ty::String : Ty::ListInt, match_only, depth - 1)}, Ty::Int);
+                }
+                return op("$0 + " + std::to_string(pick(rng_, 5) + 1), {value(q, Ty::Int, match_only, depth - 1)},
+                          Ty::Int);
+            case Ty::Num:
+            case Ty::Float:
+                if (chance(rng_, 50)) return op("$0 * 0.5", {value(q, Ty::Num, match_only, depth - 1)}, Ty::Float);
+                return op("CASE WHEN $0 THEN $1 ELSE $2 END",
+                          {predicate(q, match_only, 0), value(q, want, match_only, 0), value(q, want, match_only, 0)},
+                          want);
+            case Ty::String:
+                if (chance(rng_, 50))
+                    return op("toLower($0)", {value(q, Ty::String, match_only, depth - 1)}, Ty::String);
+                return op("$0 + 'a'", {value(q, Ty::String, match_only, depth - 1)}, Ty::String);
+            case Ty::Bool: return predicate(q, match_only, depth - 1);
+            case Ty::ListInt:
+                return op("coalesce($0, [1])", {value(q, Ty::ListInt, match_only, depth - 1)}, Ty::ListInt);
+            case Ty::Date:
+                return op("$0 + duration({days: " + std::to_string(pick(rng_, 3)) + "})",
+                          {value(q, Ty::Date, match_only, depth - 1)}, Ty::Date);
+            default: break;
         }
     }
     return leaf(random_literal(rng_, want == Ty::Any && g_.strict ? Ty::Int : want, true), want);
@@ -392,8 +403,9 @@ Expr QueryGen::compare(const Query& q, bool match_only, int depth) {
     Expr a = value(q, t, match_only, depth > 0 ? 1 : 0);
     Ty bt = g_.strict ? a.type : t;
     if (bt == Ty::Any && g_.strict) bt = t;
-    Expr b = chance(rng_, 50) ? leaf(random_literal(rng_, bt == Ty::Any ? (g_.strict ? Ty::Int : Ty::Any) : bt, true), bt)
-                              : value(q, bt == Ty::Int || bt == Ty::Float ? Ty::Num : bt, match_only, 0);
+    Expr b = chance(rng_, 50)
+                 ? leaf(random_literal(rng_, bt == Ty::Any ? (g_.strict ? Ty::Int : Ty::Any) : bt, true), bt)
+                 : value(q, bt == Ty::Int || bt == Ty::Float ? Ty::Num : bt, match_only, 0);
     return pred_op(std::string("$0 ") + ops[pick(rng_, 6)] + " $1", {a, b});
 }
 
@@ -434,9 +446,12 @@ std::string QueryGen::pattern_from(const Query& q, const std::string& v) {
 Expr QueryGen::predicate(const Query& q, bool match_only, int depth) {
     if (depth > 0) {
         int r = pick(rng_, 100);
-        if (r < 14) return pred_op("$0 AND $1", {predicate(q, match_only, depth - 1), predicate(q, match_only, depth - 1)});
-        if (r < 24) return pred_op("$0 OR $1", {predicate(q, match_only, depth - 1), predicate(q, match_only, depth - 1)});
-        if (r < 30) return pred_op("$0 XOR $1", {predicate(q, match_only, depth - 1), predicate(q, match_only, depth - 1)});
+        if (r < 14)
+            return pred_op("$0 AND $1", {predicate(q, match_only, depth - 1), predicate(q, match_only, depth - 1)});
+        if (r < 24)
+            return pred_op("$0 OR $1", {predicate(q, match_only, depth - 1), predicate(q, match_only, depth - 1)});
+        if (r < 30)
+            return pred_op("$0 XOR $1", {predicate(q, match_only, depth - 1), predicate(q, match_only, depth - 1)});
         if (r < 38) return pred_op("NOT $0", {predicate(q, match_only, depth - 1)});
     }
     auto vars = visible(q, match_only);
@@ -448,17 +463,22 @@ Expr QueryGen::predicate(const Query& q, bool match_only, int depth) {
         Expr a = value(q, t, match_only, 1);
         if (chance(rng_, 25)) {
             Expr list = value(q, Ty::ListInt, match_only, 0);
-            if (list.kids.empty() && list.fmt.find('.') != std::string::npos) return pred_op("$0 IN $1", {value(q, Ty::Int, match_only, 0), list});
+            if (list.kids.empty() && list.fmt.find('.') != std::string::npos)
+                return pred_op("$0 IN $1", {value(q, Ty::Int, match_only, 0), list});
         }
         std::string lits = "[";
         int n = pick(rng_, 4);
-        for (int i = 0; i < n; ++i) lits += (i ? ", " : "") + random_literal(rng_, a.type == Ty::Any && g_.strict ? t : a.type, true);
+        for (int i = 0; i < n; ++i)
+            lits += (i ? ", " : "") + random_literal(rng_, a.type == Ty::Any && g_.strict ? t : a.type, true);
         return pred_op("$0 IN " + lits + "]", {a});
     }
-    if (r < 72) return value(q, Ty::Bool, match_only, 0).boolean ? value(q, Ty::Bool, match_only, 0) : pred_leaf(chance(rng_, 50) ? "null" : "true");
+    if (r < 72)
+        return value(q, Ty::Bool, match_only, 0).boolean ? value(q, Ty::Bool, match_only, 0)
+                                                         : pred_leaf(chance(rng_, 50) ? "null" : "true");
     if (r < 80) {
         static const char* ops[] = {"STARTS WITH", "ENDS WITH", "CONTAINS"};
-        return pred_op(std::string("$0 ") + ops[pick(rng_, 3)] + " $1", {value(q, Ty::String, match_only, 1), value(q, Ty::String, match_only, 0)});
+        return pred_op(std::string("$0 ") + ops[pick(rng_, 3)] + " $1",
+                       {value(q, Ty::String, match_only, 1), value(q, Ty::String, match_only, 0)});
     }
     std::vector<const Var*> nodes, rels;
     for (const Var* v : vars) {
@@ -482,10 +502,12 @@ Expr QueryGen::predicate(const Query& q, bool match_only, int depth) {
         std::vector<const Var*> bound;
         for (const Var* v : nodes)
             if (!v->optional) bound.push_back(v);
-        if (!bound.empty()) return pred_leaf("exists(" + pattern_from(q, bound[pick(rng_, int(bound.size()))]->name) + ")");
+        if (!bound.empty())
+            return pred_leaf("exists(" + pattern_from(q, bound[pick(rng_, int(bound.size()))]->name) + ")");
     }
-    return pred_op(std::string(chance(rng_, 50) ? "any" : "all") + "(x IN $0 WHERE x > " + std::to_string(pick(rng_, 4)) + ")",
-                   {value(q, Ty::ListInt, match_only, 0)});
+    return pred_op(
+        std::string(chance(rng_, 50) ? "any" : "all") + "(x IN $0 WHERE x > " + std::to_string(pick(rng_, 4)) + ")",
+        {value(q, Ty::ListInt, match_only, 0)});
 }
 
 Query QueryGen::query(const Shape& shape) {
@@ -553,14 +575,25 @@ Tail QueryGen::tail(const Query& q, const Shape& shape) {
     auto aggregate = [&](Query& scope) {
         int r = pick(rng_, shape.only_combinable ? 5 : 8);
         switch (r) {
-        case 0: add_item(leaf("count(*)", Ty::Int), ColumnMode::Exact, Agg::Count); break;
-        case 1: add_item(op("count($0)", {value(scope, Ty::Any, false, 1)}, Ty::Int), ColumnMode::Exact, Agg::Count); break;
-        case 2: add_item(op("sum($0)", {value(scope, Ty::Num, false, 1)}, Ty::Num), ColumnMode::Exact, Agg::Sum); break;
-        case 3: add_item(op("min($0)", {value(scope, Ty::Any, false, 1)}), ColumnMode::Exact, Agg::Min); break;
-        case 4: add_item(op("max($0)", {value(scope, Ty::Any, false, 1)}), ColumnMode::Exact, Agg::Max); break;
-        case 5: add_item(op("avg($0)", {value(scope, Ty::Num, false, 1)}, Ty::Float), ColumnMode::Exact, Agg::Other); break;
-        case 6: add_item(op("collect($0)", {value(scope, Ty::Any, false, 1)}), ColumnMode::UnorderedList, Agg::Other); break;
-        default: add_item(op("count(DISTINCT $0)", {value(scope, Ty::Any, false, 1)}, Ty::Int), ColumnMode::Exact, Agg::Other); break;
+            case 0: add_item(leaf("count(*)", Ty::Int), ColumnMode::Exact, Agg::Count); break;
+            case 1:
+                add_item(op("count($0)", {value(scope, Ty::Any, false, 1)}, Ty::Int), ColumnMode::Exact, Agg::Count);
+                break;
+            case 2:
+                add_item(op("sum($0)", {value(scope, Ty::Num, false, 1)}, Ty::Num), ColumnMode::Exact, Agg::Sum);
+                break;
+            case 3: add_item(op("min($0)", {value(scope, Ty::Any, false, 1)}), ColumnMode::Exact, Agg::Min); break;
+            case 4: add_item(op("max($0)", {value(scope, Ty::Any, false, 1)}), ColumnMode::Exact, Agg::Max); break;
+            case 5:
+                add_item(op("avg($0)", {value(scope, Ty::Num, false, 1)}, Ty::Float), ColumnMode::Exact, Agg::Other);
+                break;
+            case 6:
+                add_item(op("collect($0)", {value(scope, Ty::Any, false, 1)}), ColumnMode::UnorderedList, Agg::Other);
+                break;
+            default:
+                add_item(op("count(DISTINCT $0)", {value(scope, Ty::Any, false, 1)}, Ty::Int), ColumnMode::Exact,
+                         Agg::Other);
+                break;
         }
     };
     Query scope = q;
@@ -595,7 +628,8 @@ Tail QueryGen::tail(const Query& q, const Shape& shape) {
             }
             if (chance(rng_, 50)) w += " WHERE w" + std::to_string(keys) + " IS NOT NULL";
             t.with = op(w, kids);
-            for (std::size_t i = 0; i < t.items.size(); ++i) t.items[i] = leaf("w" + std::to_string(i), t.items[i].type);
+            for (std::size_t i = 0; i < t.items.size(); ++i)
+                t.items[i] = leaf("w" + std::to_string(i), t.items[i].type);
         }
     }
     if (shape.order && t.kind != Tail::Aggregate && chance(rng_, 30)) {
@@ -604,7 +638,8 @@ Tail QueryGen::tail(const Query& q, const Shape& shape) {
             const std::string& f = t.items[i].fmt;
             const Var* v = t.items[i].kids.empty() ? scope.var(f) : nullptr;
             if (!v && f.rfind("w", 0) != 0 && t.modes[i] == ColumnMode::Exact) orderable.push_back(int(i));
-            if (f.rfind("w", 0) == 0 && t.with.kids.size() > i && !scope.var(t.with.kids[i].fmt) && t.modes[i] == ColumnMode::Exact)
+            if (f.rfind("w", 0) == 0 && t.with.kids.size() > i && !scope.var(t.with.kids[i].fmt) &&
+                t.modes[i] == ColumnMode::Exact)
                 orderable.push_back(int(i));
         }
         std::shuffle(orderable.begin(), orderable.end(), rng_);

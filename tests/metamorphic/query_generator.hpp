@@ -53,10 +53,10 @@ enum class VarKind { Node, Rel, RelList, Path, Value };
 struct Var {
     std::string name;
     VarKind kind = VarKind::Node;
-    int type = -1;          // strict node type (from the label), -1 when unknown
+    int type = -1;  // strict node type (from the label), -1 when unknown
     std::vector<int> types;  // strict: the types the binder allows (label or relation endpoints); empty: any
-    std::string rel_type;   // relationship type when fixed
-    Ty ty = Ty::Any;        // for Value variables
+    std::string rel_type;  // relationship type when fixed
+    Ty ty = Ty::Any;  // for Value variables
     bool optional = false;  // bound by OPTIONAL MATCH (may be null)
     bool in_match = false;  // bound by the first MATCH
 };
@@ -72,11 +72,11 @@ enum class Agg { None, Count, Sum, Min, Max, Other };
 struct Tail {
     enum Kind { Rows, Aggregate, Grouped } kind = Rows;
     bool distinct = false;
-    Expr with;                  // Grouped: "WITH keys, aggs [WHERE ...]" before RETURN, may be empty
-    std::vector<Expr> items;    // returned as c0, c1, ...
-    std::vector<Agg> aggs;      // per item (Aggregate)
+    Expr with;  // Grouped: "WITH keys, aggs [WHERE ...]" before RETURN, may be empty
+    std::vector<Expr> items;  // returned as c0, c1, ...
+    std::vector<Agg> aggs;  // per item (Aggregate)
     std::vector<ColumnMode> modes;
-    std::vector<int> order;     // ORDER BY these items
+    std::vector<int> order;  // ORDER BY these items
     std::vector<bool> desc;
     int skip = -1, limit = -1;
     bool ordered() const { return !order.empty(); }
@@ -86,7 +86,7 @@ struct Tail {
 struct Query {
     std::vector<PathPat> match;
     bool split_match = false;  // one MATCH clause per part
-    bool split_with = false;   // ... with WITH * between them
+    bool split_with = false;  // ... with WITH * between them
     Expr where;
     std::vector<PathPat> optional;
     Expr opt_where;
@@ -126,7 +126,7 @@ public:
         bool varlen = true;
         bool named_paths = true;
         int tails = AnyTail;
-        bool order = true;      // ORDER BY / SKIP / LIMIT allowed in the tail
+        bool order = true;  // ORDER BY / SKIP / LIMIT allowed in the tail
         bool distinct = true;
         bool only_combinable = false;  // aggregates: count/sum/min/max only
     };
@@ -142,7 +142,7 @@ public:
     // A pattern that starts at node variable v, for pattern predicates: "(n0)-[:R]->(:A)".
     std::string pattern_from(const Query& q, const std::string& v);
     Rng& rng() { return rng_; }
-    bool big = false;     // a big graph: one pattern part, no var-length relationships
+    bool big = false;  // a big graph: one pattern part, no var-length relationships
     bool medium = false;  // a medium graph: one pattern part, var-length up to 2 hops
 
 private:

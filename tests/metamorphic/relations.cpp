@@ -66,8 +66,8 @@ bool schema_refusal(const kgq::Result& r) {
     return !r.ok() && r.error().at_compile_time && r.error().kind == kgq::ErrorKind::Schema;
 }
 
-Verdict compare(const std::string& ta, const kgq::Result& a, const std::string& tb, const kgq::Result& b, const Tail& tail,
-                bool order_dependent_refusal = false) {
+Verdict compare(const std::string& ta, const kgq::Result& a, const std::string& tb, const kgq::Result& b,
+                const Tail& tail, bool order_dependent_refusal = false) {
     Verdict v;
     bool ordered = tail.ordered();
     v.shown = {{ta, describe(a, ordered)}, {tb, describe(b, ordered)}};
@@ -94,7 +94,8 @@ Verdict compare(const std::string& ta, const kgq::Result& a, const std::string& 
     // Grouping and DISTINCT keep either of two equal numbers (0 or -0.0, 1 or 1.0).
     bool classes = tail.distinct || tail.kind == Tail::Grouped;
     if (same && !tail.sliced())
-        same = classes ? same_multiset(by_number_class(a), by_number_class(b), tail.modes) : same_multiset(a, b, tail.modes);
+        same = classes ? same_multiset(by_number_class(a), by_number_class(b), tail.modes)
+                       : same_multiset(a, b, tail.modes);
     v.status = same ? Verdict::Pass : Verdict::Fail;
     if (!same) v.why = ordered ? "different rows or order" : "different multisets of rows";
     return v;
@@ -137,7 +138,8 @@ bool partition_errors(const kgq::Result& whole, const std::vector<kgq::Result>& 
     for (const auto& p : parts) failed += !p.ok();
     if (whole.ok() && failed == 0) return false;
     if (!whole.ok() && failed == int(parts.size())) v = skip("all forms failed: " + whole.error().to_string());
-    else if (whole.ok() && failed == int(parts.size()) && parts[0].error().at_compile_time) v = skip("the predicate does not compile");
+    else if (whole.ok() && failed == int(parts.size()) && parts[0].error().at_compile_time)
+        v = skip("the predicate does not compile");
     else {
         v.status = Verdict::Fail;
         v.why = "the query and its partitions do not fail alike";
@@ -179,7 +181,8 @@ Verdict check_tlp_rows(kgq::Database& db, const Case& c) {
 // Combines the partitions' aggregate values the way the aggregate combines rows.
 kgq::Value combine(kgq::Database& db, Agg agg, const std::vector<kgq::Value>& values, std::string& err) {
     const char* f = agg == Agg::Min ? "min" : agg == Agg::Max ? "max" : "sum";
-    kgq::Result r = run(db, std::string("UNWIND $xs AS x RETURN ") + f + "(x)", {{"xs", kgq::Value(kgq::List(values))}});
+    kgq::Result r =
+        run(db, std::string("UNWIND $xs AS x RETURN ") + f + "(x)", {{"xs", kgq::Value(kgq::List(values))}});
     if (!r.ok() || r.row_count() != 1) {
         err = r.ok() ? "no row" : r.error().to_string();
         return {};
@@ -191,8 +194,9 @@ kgq::Value combine(kgq::Database& db, Agg agg, const std::vector<kgq::Value>& va
 // as the aggregate combines (sum of sums, min of mins, ...): the check both partition
 // relations end with. `whole_name` / `parts_name` word the failure.
 template <class ShowAll>
-Verdict compare_combined(kgq::Database& db, const Case& c, const kgq::Result& whole, const std::vector<kgq::Result>& parts,
-                         Verdict& v, ShowAll&& show_all, const char* whole_name, const char* parts_name) {
+Verdict compare_combined(kgq::Database& db, const Case& c, const kgq::Result& whole,
+                         const std::vector<kgq::Result>& parts, Verdict& v, ShowAll&& show_all, const char* whole_name,
+                         const char* parts_name) {
     for (std::size_t col = 0; col < c.q.tail.items.size(); ++col) {
         std::vector<kgq::Value> values;
         for (const auto& p : parts) values.push_back(p.at(0, col));
@@ -227,7 +231,8 @@ Verdict check_tlp_aggregate(kgq::Database& db, const Case& c) {
         if (v.status == Verdict::Fail) show_all();
         return v;
     }
-    if (whole.row_count() != 1 || std::any_of(parts.begin(), parts.end(), [](const kgq::Result& p) { return p.row_count() != 1; })) {
+    if (whole.row_count() != 1 ||
+        std::any_of(parts.begin(), parts.end(), [](const kgq::Result& p) { return p.row_count() != 1; })) {
         v.status = Verdict::Fail;
         v.why = "an aggregate without grouping keys must give one row";
         show_all();
@@ -241,8 +246,12 @@ Verdict check_tlp_aggregate(kgq::Database& db, const Case& c) {
 // exists(P), EXISTS { P }, EXISTS { MATCH P RETURN 1 }, the bare pattern, a pattern
 // comprehension: one question, five spellings, embedded the same way in WHERE.
 std::vector<std::string> exists_forms(const std::string& p) {
-    return {p, "exists(" + p + ")", "EXISTS { " + p + " }", "EXISTS { MATCH " + p + " RETURN 1 }",
-            "size([" + p + " | 1]) > 0", "EXISTS { MATCH " + p + " WHERE true }"};
+    return {p,
+            "exists(" + p + ")",
+            "EXISTS { " + p + " }",
+            "EXISTS { MATCH " + p + " RETURN 1 }",
+            "size([" + p + " | 1]) > 0",
+            "EXISTS { MATCH " + p + " WHERE true }"};
 }
 
 bool make_exists(QueryGen& gen, const Graph&, Case& c) {
@@ -262,12 +271,12 @@ bool make_exists(QueryGen& gen, const Graph&, Case& c) {
 Expr embed_exists(const Case& c, const std::string& form) {
     Expr x = pred_leaf(form);
     switch (c.variant) {
-    case 0: return x;
-    case 1: return pred_op("NOT $0", {x});
-    case 2: return pred_op("$0 AND $1", {c.pred, x});
-    case 3: return pred_op("$0 OR $1", {x, c.pred});
-    case 4: return pred_op("NOT $0 AND $1", {x, c.pred});
-    default: return pred_op("$0 XOR $1", {x, c.pred});
+        case 0: return x;
+        case 1: return pred_op("NOT $0", {x});
+        case 2: return pred_op("$0 AND $1", {c.pred, x});
+        case 3: return pred_op("$0 OR $1", {x, c.pred});
+        case 4: return pred_op("NOT $0 AND $1", {x, c.pred});
+        default: return pred_op("$0 XOR $1", {x, c.pred});
     }
 }
 
@@ -318,7 +327,8 @@ bool make_supertype(QueryGen& gen, const Graph& g, Case& c) {
     if (candidates.empty()) return false;
     NodePat* n = candidates[pick(gen.rng(), int(candidates.size()))];
     int t = g.type_index(n->label);
-    if (t < 0 || g.children(t).empty() || chance(gen.rng(), 30)) n->label = g.types[supers[pick(gen.rng(), int(supers.size()))]].name;
+    if (t < 0 || g.children(t).empty() || chance(gen.rng(), 30))
+        n->label = g.types[supers[pick(gen.rng(), int(supers.size()))]].name;
     c.var = n->var;
     for (auto& v : c.q.vars)
         if (v.name == c.var) v.type = g.type_index(n->label), v.types = {v.type};
@@ -337,7 +347,8 @@ Verdict check_supertype(kgq::Database& db, const Case& c) {
         for (auto [n, _] : labelled(b, c.graph, c.var))
             if (n->label == c.graph.types[super].name) n->label = c.graph.types[t].name;
         Expr exact;
-        for (int child : c.graph.children(t)) exact = conj(exact, pred_leaf("NOT " + c.var + ":" + c.graph.types[child].name));
+        for (int child : c.graph.children(t))
+            exact = conj(exact, pred_leaf("NOT " + c.var + ":" + c.graph.types[child].name));
         b.where = conj(b.where, exact);
         branches.push_back(b);
     }
@@ -372,7 +383,8 @@ Verdict check_supertype(kgq::Database& db, const Case& c) {
     Verdict v;
     auto show_all = [&] {
         v.shown.emplace_back(whole_text, describe(whole));
-        for (std::size_t i = 0; i < branches.size(); ++i) v.shown.emplace_back(branches[i].render(), describe(parts[i]));
+        for (std::size_t i = 0; i < branches.size(); ++i)
+            v.shown.emplace_back(branches[i].render(), describe(parts[i]));
     };
     if (partition_errors(whole, parts, v)) {
         if (v.status == Verdict::Fail) show_all();
@@ -413,8 +425,10 @@ Expr countable_predicate(QueryGen& gen, const Graph& g, const Query& q) {
                 std::vector<std::pair<std::string, int>> options;
                 for (const auto& rt : g.rel_types)
                     for (auto [f, to] : rt.endpoints) {
-                        if (overlaps(g, q.var(a)->types, f) && overlaps(g, q.var(b)->types, to)) options.emplace_back(rt.name, 0);
-                        if (overlaps(g, q.var(b)->types, f) && overlaps(g, q.var(a)->types, to)) options.emplace_back(rt.name, 1);
+                        if (overlaps(g, q.var(a)->types, f) && overlaps(g, q.var(b)->types, to))
+                            options.emplace_back(rt.name, 0);
+                        if (overlaps(g, q.var(b)->types, f) && overlaps(g, q.var(a)->types, to))
+                            options.emplace_back(rt.name, 1);
                     }
                 if (!options.empty()) {
                     auto& o = options[pick(rng, int(options.size()))];
@@ -499,7 +513,8 @@ bool make_hash_join(QueryGen& gen, const Graph& g, Case& c) {
     if (props.empty()) return false;
     PropDef p = props[pick(gen.rng(), int(props.size()))];
     Query scope = c.q;
-    scope.vars.erase(std::remove_if(scope.vars.begin(), scope.vars.end(), [](const Var& x) { return !x.in_match; }), scope.vars.end());
+    scope.vars.erase(std::remove_if(scope.vars.begin(), scope.vars.end(), [](const Var& x) { return !x.in_match; }),
+                     scope.vars.end());
     Ty want = p.type == Ty::Int || p.type == Ty::Float ? Ty::Num : p.type;
     Expr other = gen.value(scope, g.strict ? want : Ty::Any, true, 1);
     for (int i = 0; i < 6 && other.render().find('.') == std::string::npos; ++i)  // a join, not a constant
@@ -509,7 +524,8 @@ bool make_hash_join(QueryGen& gen, const Graph& g, Case& c) {
     c.seed = pick(gen.rng(), 4);
     if (other.kids.empty() && other.fmt.find('.') == std::string::npos) c.seed &= 1;
     if (c.seed & 1) {
-        c.q.vars.erase(std::remove_if(c.q.vars.begin(), c.q.vars.end(), [](const Var& x) { return x.optional; }), c.q.vars.end());
+        c.q.vars.erase(std::remove_if(c.q.vars.begin(), c.q.vars.end(), [](const Var& x) { return x.optional; }),
+                       c.q.vars.end());
         c.q.optional = {PathPat{"", {n}, {}}};
         c.q.opt_where = Expr{};
         c.q.optional2.clear();
@@ -530,7 +546,8 @@ bool make_hash_join(QueryGen& gen, const Graph& g, Case& c) {
 Verdict check_hash_join(kgq::Database& db, const Case& c) {
     Query a = c.q, b = c.q;
     bool optional = c.seed & 1;
-    Expr hidden = c.variant == 0 ? pred_op("$0 = true", {c.pred}) : pred_op("CASE WHEN $0 THEN true ELSE false END", {c.pred});
+    Expr hidden =
+        c.variant == 0 ? pred_op("$0 = true", {c.pred}) : pred_op("CASE WHEN $0 THEN true ELSE false END", {c.pred});
     if (c.seed & 2) {  // (hj:L {p: n0.x})
         for (auto* parts : {&a.match, &a.optional})
             for (auto& p : *parts)
@@ -600,7 +617,9 @@ bool make_key(QueryGen& gen, const Graph& g, Case& c) {
         c.text = std::to_string(pick(gen.rng(), max_key));
         if (optional) {  // the key from a variable bound by the first MATCH
             Query scope = c.q;
-            scope.vars.erase(std::remove_if(scope.vars.begin(), scope.vars.end(), [](const Var& x) { return !x.in_match; }), scope.vars.end());
+            scope.vars.erase(
+                std::remove_if(scope.vars.begin(), scope.vars.end(), [](const Var& x) { return !x.in_match; }),
+                scope.vars.end());
             Expr e = gen.value(scope, Ty::Int, true, 0);
             if (e.fmt.find('.') != std::string::npos) c.text = e.fmt;
         }
@@ -629,7 +648,8 @@ Verdict check_key(kgq::Database& db, const Case& c) {
     else b.where = conj(filter, b.where);
     std::string ta = a.render(), tb = b.render();
     if (has(explain(db, tb), "NodeByKey")) return skip("the filtered form still uses the index");
-    Verdict v = compare(as_param ? ":param v " + c.text + "\n" + ta : ta, run(db, ta, params), tb, run(db, tb), c.q.tail);
+    Verdict v =
+        compare(as_param ? ":param v " + c.text + "\n" + ta : ta, run(db, ta, params), tb, run(db, tb), c.q.tail);
     kgq::Result plan = db.execute("EXPLAIN " + ta, params);
     v.covered = plan.ok() && has(plan.message(), "NodeByKey");
     return v;
@@ -738,8 +758,9 @@ Verdict check_order(kgq::Database& db, const Case& c) {
             if (ordered < 0) break;
             if (ordered > 0) {
                 v.status = Verdict::Fail;
-                v.why = "rows " + std::to_string(row + 1) + " and " + std::to_string(row + 2) + " are out of openCypher's order in ORDER BY column " +
-                        std::to_string(col + 1) + " (" + ka[row][col].to_string() + " before " + ka[row + 1][col].to_string() + ")";
+                v.why = "rows " + std::to_string(row + 1) + " and " + std::to_string(row + 2) +
+                        " are out of openCypher's order in ORDER BY column " + std::to_string(col + 1) + " (" +
+                        ka[row][col].to_string() + " before " + ka[row + 1][col].to_string() + ")";
                 v.shown.resize(2);
                 v.shown.erase(v.shown.begin());
                 return v;
@@ -800,7 +821,8 @@ bool make_shortest(QueryGen& gen, const Graph& g, Case& c) {
     Rng& rng = gen.rng();
     auto label = [&]() -> std::string {
         if (chance(rng, 40)) return "";
-        return ":" + (g.strict ? g.types[pick(rng, int(g.types.size()))].name : g.labels[pick(rng, int(g.labels.size()))]);
+        return ":" +
+               (g.strict ? g.types[pick(rng, int(g.types.size()))].name : g.labels[pick(rng, int(g.labels.size()))]);
     };
     std::string type;
     if (chance(rng, 60)) {
@@ -809,22 +831,27 @@ bool make_shortest(QueryGen& gen, const Graph& g, Case& c) {
     }
     std::string range = "*1.." + std::to_string(1 + pick(rng, 3));
     int d = pick(rng, 3);
-    std::string rel = d == 0 ? "-[" + type + range + "]->" : d == 1 ? "<-[" + type + range + "]-" : "-[" + type + range + "]-";
+    std::string rel = d == 0   ? "-[" + type + range + "]->"
+                      : d == 1 ? "<-[" + type + range + "]-"
+                               : "-[" + type + range + "]-";
     c.text = "MATCH (a" + label() + "), (b" + label() + ") WHERE id(a) " + (d == 2 ? "<" : "<>") + " id(b)";
     c.var = "(a)" + rel + "(b)";
     return true;
 }
 
 Verdict check_shortest(kgq::Database& db, const Case& c) {
-    std::string a1 = c.text + "\nMATCH p = shortestPath(" + c.var + ")\nRETURN id(a) AS c0, id(b) AS c1, length(p) AS c2";
+    std::string a1 =
+        c.text + "\nMATCH p = shortestPath(" + c.var + ")\nRETURN id(a) AS c0, id(b) AS c1, length(p) AS c2";
     std::string b1 = c.text + "\nMATCH p = " + c.var + "\nRETURN id(a) AS c0, id(b) AS c1, min(length(p)) AS c2";
     Tail rows;
     Verdict v = compare(a1, run(db, a1), b1, run(db, b1), rows);
     if (v.status != Verdict::Pass) return v;
-    std::string a2 = c.text + "\nMATCH p = allShortestPaths(" + c.var + ")\nRETURN id(a) AS c0, id(b) AS c1, length(p) AS c2, count(*) AS c3";
-    std::string b2 = c.text + "\nMATCH p = " + c.var +
-                     "\nWITH a, b, length(p) AS len, count(*) AS n ORDER BY len"
-                     "\nWITH a, b, collect([len, n])[0] AS best\nRETURN id(a) AS c0, id(b) AS c1, best[0] AS c2, best[1] AS c3";
+    std::string a2 = c.text + "\nMATCH p = allShortestPaths(" + c.var +
+                     ")\nRETURN id(a) AS c0, id(b) AS c1, length(p) AS c2, count(*) AS c3";
+    std::string b2 =
+        c.text + "\nMATCH p = " + c.var +
+        "\nWITH a, b, length(p) AS len, count(*) AS n ORDER BY len"
+        "\nWITH a, b, collect([len, n])[0] AS best\nRETURN id(a) AS c0, id(b) AS c1, best[0] AS c2, best[1] AS c3";
     return compare(a2, run(db, a2), b2, run(db, b2), rows);
 }
 
@@ -879,56 +906,59 @@ std::string write_clause(Rng& rng, const Graph& g) {
     std::string lab = label(true);
     int r = pick(rng, 12);
     switch (r) {
-    case 0: return "CREATE (x" + lab + new_props(lab) + ")";
-    case 1: {
-        auto [p, v] = settable(lab);
-        if (p.empty()) return "CREATE (x" + lab + new_props(lab) + ")";
-        return "MATCH (x" + lab + ") SET x." + p + " = " + v;
-    }
-    case 2: {
-        auto [p, v] = settable(lab);
-        if (p.empty()) return "MATCH (x" + lab + ") DETACH DELETE x";
-        return "MATCH (x" + lab + ") REMOVE x." + p;
-    }
-    case 3: return "MATCH (x" + lab + ") DETACH DELETE x";
-    case 4: return "MATCH ()-[x]->() DELETE x";
-    case 5: {
-        if (g.strict) {
-            const RelType& rt = g.rel_types[pick(rng, int(g.rel_types.size()))];
-            auto [f, t] = rt.endpoints[pick(rng, int(rt.endpoints.size()))];
-            return "MATCH (x:" + g.types[f].name + "), (y:" + g.types[t].name + ") CREATE (x)-[:" + rt.name + "]->(y)";
-        }
-        // All pairs on small graphs; on big ones a chain (tens of thousands of creations take minutes).
-        return std::string("MATCH (x), (y) WHERE ") + (g.nodes.size() > 40 ? "id(y) = id(x) + 1" : "id(x) < id(y)") +
-               " CREATE (x)-[:" + g.rel_types[0].name + " {w: 2}]->(y)";
-    }
-    case 6: {
-        if (g.strict) {
-            int t = -1;
-            std::string k = existing_key(rng, g, t);
-            if (k.empty()) return "MATCH (x" + lab + ") DETACH DELETE x";
-            auto [p, v] = settable(":" + g.types[t].name);
-            return "MERGE (x:" + g.types[t].name + " {k: " + k + "})" + (p.empty() ? "" : " ON MATCH SET x." + p + " = " + v);
-        }
-        return "MERGE (x" + lab + " {p: 1}) ON CREATE SET x.s = 'merged' ON MATCH SET x.s = 'matched'";
-    }
-    case 7:
-        if (!g.strict) return "MATCH (x) SET x:NewLabel";
-        return "MATCH (x" + lab + ")-[y]->() DELETE y";
-    case 8:
-        if (!g.strict) return "MATCH (x" + lab + ") SET x += {m: 'changed', p: 3}";
-        return "CREATE (x" + lab + new_props(lab) + ")";
-    case 9:
-        if (!g.strict) return "MATCH (x:" + g.labels[0] + ") REMOVE x:" + g.labels[0];
-        {
+        case 0: return "CREATE (x" + lab + new_props(lab) + ")";
+        case 1: {
             auto [p, v] = settable(lab);
-            if (p.empty()) return "MATCH (x" + lab + ") DETACH DELETE x";
+            if (p.empty()) return "CREATE (x" + lab + new_props(lab) + ")";
             return "MATCH (x" + lab + ") SET x." + p + " = " + v;
         }
-    case 10: return "MATCH (x)-[y]->(z) SET y.w = 7";
-    default:
-        if (!g.strict) return "MATCH (x) SET x = {p: 0}";
-        return "MATCH (x" + lab + ") SET x.k = x.k + 100000";
+        case 2: {
+            auto [p, v] = settable(lab);
+            if (p.empty()) return "MATCH (x" + lab + ") DETACH DELETE x";
+            return "MATCH (x" + lab + ") REMOVE x." + p;
+        }
+        case 3: return "MATCH (x" + lab + ") DETACH DELETE x";
+        case 4: return "MATCH ()-[x]->() DELETE x";
+        case 5: {
+            if (g.strict) {
+                const RelType& rt = g.rel_types[pick(rng, int(g.rel_types.size()))];
+                auto [f, t] = rt.endpoints[pick(rng, int(rt.endpoints.size()))];
+                return "MATCH (x:" + g.types[f].name + "), (y:" + g.types[t].name + ") CREATE (x)-[:" + rt.name +
+                       "]->(y)";
+            }
+            // All pairs on small graphs; on big ones a chain (tens of thousands of creations take minutes).
+            return std::string("MATCH (x), (y) WHERE ") +
+                   (g.nodes.size() > 40 ? "id(y) = id(x) + 1" : "id(x) < id(y)") +
+                   " CREATE (x)-[:" + g.rel_types[0].name + " {w: 2}]->(y)";
+        }
+        case 6: {
+            if (g.strict) {
+                int t = -1;
+                std::string k = existing_key(rng, g, t);
+                if (k.empty()) return "MATCH (x" + lab + ") DETACH DELETE x";
+                auto [p, v] = settable(":" + g.types[t].name);
+                return "MERGE (x:" + g.types[t].name + " {k: " + k + "})" +
+                       (p.empty() ? "" : " ON MATCH SET x." + p + " = " + v);
+            }
+            return "MERGE (x" + lab + " {p: 1}) ON CREATE SET x.s = 'merged' ON MATCH SET x.s = 'matched'";
+        }
+        case 7:
+            if (!g.strict) return "MATCH (x) SET x:NewLabel";
+            return "MATCH (x" + lab + ")-[y]->() DELETE y";
+        case 8:
+            if (!g.strict) return "MATCH (x" + lab + ") SET x += {m: 'changed', p: 3}";
+            return "CREATE (x" + lab + new_props(lab) + ")";
+        case 9:
+            if (!g.strict) return "MATCH (x:" + g.labels[0] + ") REMOVE x:" + g.labels[0];
+            {
+                auto [p, v] = settable(lab);
+                if (p.empty()) return "MATCH (x" + lab + ") DETACH DELETE x";
+                return "MATCH (x" + lab + ") SET x." + p + " = " + v;
+            }
+        case 10: return "MATCH (x)-[y]->(z) SET y.w = 7";
+        default:
+            if (!g.strict) return "MATCH (x) SET x = {p: 0}";
+            return "MATCH (x" + lab + ") SET x.k = x.k + 100000";
     }
 }
 
@@ -936,26 +966,27 @@ std::string write_clause(Rng& rng, const Graph& g) {
 std::string failing_clause(Rng& rng, const Graph& g) {
     int r = pick(rng, g.strict ? 6 : 4);
     switch (r) {
-    case 0: return "WITH count(*) AS c RETURN 10 / (c - c)";
-    case 1: return "WITH count(*) AS c UNWIND [1, 0] AS d RETURN c / d";
-    case 2: return "WITH count(*) AS c MATCH (z) DELETE z";  // fails when any node has relationships
-    case 3:
-        if (!g.strict) return "WITH count(*) AS c MATCH (z) WHERE z.b IS NOT NULL SET z.p = z.b + 1";  // BOOL + INT
-        [[fallthrough]];
-    case 4: {
-        int t = -1;
-        std::string k = existing_key(rng, g, t);
-        if (k.empty()) return "WITH count(*) AS c RETURN 10 / (c - c)";
-        return "WITH count(*) AS c CREATE (:" + g.types[t].name + " {k: " + k + "})";  // KEY collision
-    }
-    default: {
-        // A value of the wrong type (strict): a string into an INT property.
-        for (std::size_t t = 0; t < g.types.size(); ++t)
-            for (const auto& p : g.all_props(int(t)))
-                if (p.type == Ty::Int && !p.key)
-                    return "WITH count(*) AS c MATCH (z:" + g.types[t].name + ") SET z." + p.name + " = toString(c) + 'x'";
-        return "WITH count(*) AS c RETURN 10 / (c - c)";
-    }
+        case 0: return "WITH count(*) AS c RETURN 10 / (c - c)";
+        case 1: return "WITH count(*) AS c UNWIND [1, 0] AS d RETURN c / d";
+        case 2: return "WITH count(*) AS c MATCH (z) DELETE z";  // fails when any node has relationships
+        case 3:
+            if (!g.strict) return "WITH count(*) AS c MATCH (z) WHERE z.b IS NOT NULL SET z.p = z.b + 1";  // BOOL + INT
+            [[fallthrough]];
+        case 4: {
+            int t = -1;
+            std::string k = existing_key(rng, g, t);
+            if (k.empty()) return "WITH count(*) AS c RETURN 10 / (c - c)";
+            return "WITH count(*) AS c CREATE (:" + g.types[t].name + " {k: " + k + "})";  // KEY collision
+        }
+        default: {
+            // A value of the wrong type (strict): a string into an INT property.
+            for (std::size_t t = 0; t < g.types.size(); ++t)
+                for (const auto& p : g.all_props(int(t)))
+                    if (p.type == Ty::Int && !p.key)
+                        return "WITH count(*) AS c MATCH (z:" + g.types[t].name + ") SET z." + p.name +
+                               " = toString(c) + 'x'";
+            return "WITH count(*) AS c RETURN 10 / (c - c)";
+        }
     }
 }
 
@@ -963,7 +994,8 @@ bool make_atomic(QueryGen& gen, const Graph& g, Case& c) {
     Rng& rng = gen.rng();
     int clauses = 1 + pick(rng, 3);
     std::string s;
-    for (int i = 0; i < clauses; ++i) s += (i ? "\nWITH count(*) AS c" + std::to_string(i) + "\n" : "") + write_clause(rng, g);
+    for (int i = 0; i < clauses; ++i)
+        s += (i ? "\nWITH count(*) AS c" + std::to_string(i) + "\n" : "") + write_clause(rng, g);
     c.text = s + "\n" + failing_clause(rng, g);
     return true;
 }
@@ -1008,7 +1040,8 @@ Verdict check_atomic(kgq::Database& db, const Case& c) {
     };
     std::string scan;
     std::string by_key = key_index_text(db, c.graph, scan);
-    v.shown = {{c.text, describe(r)}, {"MATCH (n) RETURN n; MATCH ()-[r]->() RETURN r", "before:\n" + before + "after:\n" + after}};
+    v.shown = {{c.text, describe(r)},
+               {"MATCH (n) RETURN n; MATCH ()-[r]->() RETURN r", "before:\n" + before + "after:\n" + after}};
     if (before != after) {
         v.status = Verdict::Fail;
         v.why = "a failed statement changed the graph";
@@ -1051,21 +1084,26 @@ bool make_noop(QueryGen& gen, const Graph& g, Case& c) {
     std::string create_props;
     if (g.strict && g.has_key(t)) create_props = " {k: " + std::to_string(5000 + pick(rng, 100)) + "}";
     switch (pick(rng, 8)) {
-    case 0: c.text = "MATCH (n" + lab + ") SET n = properties(n)"; break;
-    case 1: c.text = "MATCH (n" + lab + ") SET n += {}"; break;
-    case 2: c.text = "CREATE (x" + lab + create_props + ") DELETE x"; break;
-    case 3: c.text = "MATCH (n" + lab + ") WHERE false DETACH DELETE n"; break;
-    case 4: c.text = "MATCH ()-[r]->() SET r = properties(r)"; break;
-    case 5:
-        if (prop.empty()) return false;
-        c.text = "MATCH (n" + lab + ") SET n." + prop + " = n." + prop;
-        break;
-    case 6: c.text = "MATCH (n" + lab + ") WITH n, count(*) AS c SET n += {} WITH count(*) AS k CREATE (x" + lab + create_props + ") DETACH DELETE x"; break;
-    default:
-        if (g.rels.empty()) return false;
-        c.text = "MATCH (a)-[r]->(b) WITH a, b, r LIMIT 1 CREATE (a)-[s:" + g.rels[0].type + "]->(b) DELETE s";
-        if (g.strict) c.text = "MATCH (a)-[r:" + g.rels[0].type + "]->(b) WITH a, b LIMIT 1 CREATE (a)-[s:" + g.rels[0].type + "]->(b) DELETE s";
-        break;
+        case 0: c.text = "MATCH (n" + lab + ") SET n = properties(n)"; break;
+        case 1: c.text = "MATCH (n" + lab + ") SET n += {}"; break;
+        case 2: c.text = "CREATE (x" + lab + create_props + ") DELETE x"; break;
+        case 3: c.text = "MATCH (n" + lab + ") WHERE false DETACH DELETE n"; break;
+        case 4: c.text = "MATCH ()-[r]->() SET r = properties(r)"; break;
+        case 5:
+            if (prop.empty()) return false;
+            c.text = "MATCH (n" + lab + ") SET n." + prop + " = n." + prop;
+            break;
+        case 6:
+            c.text = "MATCH (n" + lab + ") WITH n, count(*) AS c SET n += {} WITH count(*) AS k CREATE (x" + lab +
+                     create_props + ") DETACH DELETE x";
+            break;
+        default:
+            if (g.rels.empty()) return false;
+            c.text = "MATCH (a)-[r]->(b) WITH a, b, r LIMIT 1 CREATE (a)-[s:" + g.rels[0].type + "]->(b) DELETE s";
+            if (g.strict)
+                c.text = "MATCH (a)-[r:" + g.rels[0].type + "]->(b) WITH a, b LIMIT 1 CREATE (a)-[s:" + g.rels[0].type +
+                         "]->(b) DELETE s";
+            break;
     }
     return true;
 }
@@ -1075,7 +1113,8 @@ Verdict check_noop(kgq::Database& db, const Case& c) {
     kgq::Result r = run(db, c.text);
     std::string after = dump_graph(db);
     Verdict v;
-    v.shown = {{c.text, describe(r)}, {"MATCH (n) RETURN n; MATCH ()-[r]->() RETURN r", "before:\n" + before + "after:\n" + after}};
+    v.shown = {{c.text, describe(r)},
+               {"MATCH (n) RETURN n; MATCH ()-[r]->() RETURN r", "before:\n" + before + "after:\n" + after}};
     if (before != after) {
         v.status = Verdict::Fail;
         v.why = r.ok() ? "a write that changes nothing changed the graph" : "a failed statement changed the graph";
@@ -1091,19 +1130,33 @@ Verdict check_noop(kgq::Database& db, const Case& c) {
 
 const std::vector<Relation>& relations() {
     static const std::vector<Relation> all = {
-        {"tlp_rows", "rows of Q = rows of Q WHERE p, WHERE NOT p, WHERE p IS NULL (UNION ALL)", false, 22, false, make_tlp_rows, check_tlp_rows},
-        {"tlp_aggregate", "count/sum/min/max of Q = the three partitions' values combined", false, 14, true, make_tlp_aggregate, check_tlp_aggregate},
-        {"exists_forms", "exists(P) = EXISTS { P } = EXISTS { MATCH P RETURN 1 } = P = size([P | 1]) > 0", false, 10, false, make_exists, check_exists},
-        {"supertype_union", "(n:Super) = UNION ALL of its concrete types", true, 8, false, make_supertype, check_supertype},
-        {"count_fast_path", "RETURN count(*) (PatternCount) = WITH barrier, RETURN count(*) (rows)", false, 10, true, make_count, check_count},
-        {"hash_join", "WHERE a.x = b.y (HashJoinScan) = the equality hidden from the planner", false, 8, false, make_hash_join, check_hash_join},
+        {"tlp_rows", "rows of Q = rows of Q WHERE p, WHERE NOT p, WHERE p IS NULL (UNION ALL)", false, 22, false,
+         make_tlp_rows, check_tlp_rows},
+        {"tlp_aggregate", "count/sum/min/max of Q = the three partitions' values combined", false, 14, true,
+         make_tlp_aggregate, check_tlp_aggregate},
+        {"exists_forms", "exists(P) = EXISTS { P } = EXISTS { MATCH P RETURN 1 } = P = size([P | 1]) > 0", false, 10,
+         false, make_exists, check_exists},
+        {"supertype_union", "(n:Super) = UNION ALL of its concrete types", true, 8, false, make_supertype,
+         check_supertype},
+        {"count_fast_path", "RETURN count(*) (PatternCount) = WITH barrier, RETURN count(*) (rows)", false, 10, true,
+         make_count, check_count},
+        {"hash_join", "WHERE a.x = b.y (HashJoinScan) = the equality hidden from the planner", false, 8, false,
+         make_hash_join, check_hash_join},
         {"key_lookup", "(n:T {k: v}) (NodeByKey) = (n:T) WHERE n.k + 0 = v", true, 8, true, make_key, check_key},
-        {"pattern_reorder", "reversed patterns, reordered parts, one MATCH split in several", false, 12, false, make_reorder, check_reorder},
-        {"order_limit", "ORDER BY SKIP/LIMIT = slice of the full order; all DESC flipped = reversed; the order is openCypher's (oracle)", false, 6, false, make_order, check_order},
-        {"distinct_grouping", "RETURN DISTINCT e = WITH e, count(*) AS n RETURN e (numbers by class)", false, 6, false, make_distinct, check_distinct},
-        {"shortest_path", "shortestPath = shortest var-length path; allShortestPaths = all of that length", false, 5, false, make_shortest, check_shortest},
-        {"noop_write", "SET n = properties(n), SET n += {}, CREATE then DELETE, ... leave the dump unchanged", false, 3, true, make_noop, check_noop},
-        {"atomic_write", "a failing write leaves the graph dump, counts and KEY index unchanged", false, 4, true, make_atomic, check_atomic},
+        {"pattern_reorder", "reversed patterns, reordered parts, one MATCH split in several", false, 12, false,
+         make_reorder, check_reorder},
+        {"order_limit",
+         "ORDER BY SKIP/LIMIT = slice of the full order; all DESC flipped = reversed; the order is openCypher's "
+         "(oracle)",
+         false, 6, false, make_order, check_order},
+        {"distinct_grouping", "RETURN DISTINCT e = WITH e, count(*) AS n RETURN e (numbers by class)", false, 6, false,
+         make_distinct, check_distinct},
+        {"shortest_path", "shortestPath = shortest var-length path; allShortestPaths = all of that length", false, 5,
+         false, make_shortest, check_shortest},
+        {"noop_write", "SET n = properties(n), SET n += {}, CREATE then DELETE, ... leave the dump unchanged", false, 3,
+         true, make_noop, check_noop},
+        {"atomic_write", "a failing write leaves the graph dump, counts and KEY index unchanged", false, 4, true,
+         make_atomic, check_atomic},
     };
     return all;
 }

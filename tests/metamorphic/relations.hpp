@@ -17,8 +17,8 @@ struct Case {
     std::string relation;
     Graph graph;
     Query q;
-    Expr pred;         // partition predicate, partner predicate, join equality
-    std::string var;   // the variable the rewrite is about
+    Expr pred;  // partition predicate, partner predicate, join equality
+    std::string var;  // the variable the rewrite is about
     std::string text;  // the pattern, key value or write statement
     int variant = 0;
     std::uint64_t seed = 0;  // choices made while rewriting
@@ -28,8 +28,8 @@ struct Verdict {
     enum Status { Pass, Fail, Skip } status = Skip;
     std::string why;
     std::vector<std::pair<std::string, std::string>> shown;  // statement, its answer
-    bool covered = true;          // EXPLAIN showed the plan the relation is about
-    bool graph_changed = false;   // a write succeeded: reload the graph
+    bool covered = true;  // EXPLAIN showed the plan the relation is about
+    bool graph_changed = false;  // a write succeeded: reload the graph
 };
 
 struct Relation {

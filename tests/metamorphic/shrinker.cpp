@@ -210,8 +210,14 @@ void query_variants(const Case& c, std::vector<Case>& out) {
                 out.push_back(x);
             };
             if (!parts[i].rels.empty()) {
-                edit([](PathPat& p) { p.rels.pop_back(); p.nodes.pop_back(); });
-                edit([](PathPat& p) { p.rels.erase(p.rels.begin()); p.nodes.erase(p.nodes.begin()); });
+                edit([](PathPat& p) {
+                    p.rels.pop_back();
+                    p.nodes.pop_back();
+                });
+                edit([](PathPat& p) {
+                    p.rels.erase(p.rels.begin());
+                    p.nodes.erase(p.nodes.begin());
+                });
             }
             for (std::size_t n = 0; n < parts[i].nodes.size(); ++n) {
                 if (!parts[i].nodes[n].label.empty()) edit([n](PathPat& p) { p.nodes[n].label.clear(); });

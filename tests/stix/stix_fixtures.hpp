@@ -122,22 +122,25 @@ inline json mini_bundle() {
                        {"created", "2022-01-01T00:00:00Z"},
                        {"x_acme_score", 0.5},
                        {"x_acme_seen", "last tuesday"}});
-    objects.push_back({{"type", "report"},
-                       {"id", report_id},
-                       {"spec_version", "2.1"},
-                       {"created", "2023-06-16T00:00:00.000Z"},
-                       {"modified", "2023-06-16T00:00:00.000Z"},
-                       {"name", "Exchange report"},
-                       {"published", "2023-06-16T00:00:00Z"},
-                       {"report_types", {"threat-actor"}},
-                       {"object_refs", {group_id, phishing_id, uses_malware_id, "indicator--00000000-0000-4000-8000-00000000dead"}}});
+    objects.push_back(
+        {{"type", "report"},
+         {"id", report_id},
+         {"spec_version", "2.1"},
+         {"created", "2023-06-16T00:00:00.000Z"},
+         {"modified", "2023-06-16T00:00:00.000Z"},
+         {"name", "Exchange report"},
+         {"published", "2023-06-16T00:00:00Z"},
+         {"report_types", {"threat-actor"}},
+         {"object_refs", {group_id, phishing_id, uses_malware_id, "indicator--00000000-0000-4000-8000-00000000dead"}}});
     objects.push_back(relationship("relationship--0a1b2c3d-0000-4000-8000-000000000000", "uses", group_id, phishing_id,
                                    "HAFNIUM has sent phishing e-mails."));
-    objects.push_back(relationship(uses_malware_id, "uses", group_id, malware_id, "HAFNIUM has deployed China Chopper."));
+    objects.push_back(
+        relationship(uses_malware_id, "uses", group_id, malware_id, "HAFNIUM has deployed China Chopper."));
     objects.push_back(relationship("relationship--0a1b2c3d-0000-4000-8000-000000000002", "uses", group_id, tool_id));
-    objects.push_back(relationship("relationship--0a1b2c3d-0000-4000-8000-000000000003", "uses", campaign_id, malware_id));
-    objects.push_back(relationship("relationship--0a1b2c3d-0000-4000-8000-000000000004", "attributed-to", campaign_id,
-                                   group_id));
+    objects.push_back(
+        relationship("relationship--0a1b2c3d-0000-4000-8000-000000000003", "uses", campaign_id, malware_id));
+    objects.push_back(
+        relationship("relationship--0a1b2c3d-0000-4000-8000-000000000004", "attributed-to", campaign_id, group_id));
     objects.push_back(relationship("relationship--0a1b2c3d-0000-4000-8000-000000000005", "subtechnique-of",
                                    attachment_id, phishing_id));
     objects.push_back(relationship("relationship--0a1b2c3d-0000-4000-8000-000000000006", "uses", group_id,

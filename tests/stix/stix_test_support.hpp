@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -15,7 +16,6 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace stix_test {
 
@@ -58,9 +58,7 @@ inline kgq::Result run(kgq::Database& db, const std::string& statement) {
     return r;
 }
 
-inline kgq::Result import(kgq::Database& db, const std::string& path) {
-    return run(db, "IMPORT STIX '" + path + "'");
-}
+inline kgq::Result import(kgq::Database& db, const std::string& path) { return run(db, "IMPORT STIX '" + path + "'"); }
 
 // The single value of a one-row, one-column query.
 inline kgq::Value scalar(kgq::Database& db, const std::string& query) {
@@ -133,7 +131,8 @@ struct Attack {
             if ((*r)["relationship_type"] != relationship_type) continue;
             const json* s = by_id.at((*r)["source_ref"].get<std::string>());
             const json* t = by_id.at((*r)["target_ref"].get<std::string>());
-            if (source_types.count((*s)["type"].get<std::string>()) && target_types.count((*t)["type"].get<std::string>()))
+            if (source_types.count((*s)["type"].get<std::string>()) &&
+                target_types.count((*t)["type"].get<std::string>()))
                 out.emplace_back(s, t);
         }
         return out;

@@ -73,10 +73,12 @@ TEST_CASE("ATT&CK facts: HAFNIUM, Phishing and its sub-techniques") {
     for (const auto& [s, t] : attack.edges("subtechnique-of", {"attack-pattern"}, {"attack-pattern"}))
         if (t == phishing) ++subs;
     CHECK(subs > 0);
-    CHECK(count(db, "MATCH (s:AttackPattern)-[:SUBTECHNIQUE_OF]->(:AttackPattern {external_id: 'T1566'}) "
-                    "RETURN count(s)") == subs);
-    CHECK(count(db, "MATCH (t:AttackPattern {external_id: 'T1566'}) WHERE t.x_mitre_is_subtechnique = false "
-                    "RETURN count(t)") == 1);
+    CHECK(count(db,
+                "MATCH (s:AttackPattern)-[:SUBTECHNIQUE_OF]->(:AttackPattern {external_id: 'T1566'}) "
+                "RETURN count(s)") == subs);
+    CHECK(count(db,
+                "MATCH (t:AttackPattern {external_id: 'T1566'}) WHERE t.x_mitre_is_subtechnique = false "
+                "RETURN count(t)") == 1);
     // Revoked objects stay, with their flag.
     std::int64_t revoked = 0;
     for (const auto& o : attack.bundle["objects"])

@@ -25,7 +25,8 @@ std::string name_of(const json* o) { return (*o)["name"].get<std::string>(); }
 Rows id_name_rows(std::vector<const json*> objects) {
     Rows rows;
     for (const json* o : objects) rows.push_back({kgq::Value(ext(o)), kgq::Value(name_of(o))});
-    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a[0].as_string() < b[0].as_string(); });
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a[0].as_string() < b[0].as_string(); });
     return rows;
 }
 
@@ -33,10 +34,10 @@ bool flagged(const json* o, const char* flag) { return o->value(flag, false); }
 
 }  // namespace
 
-#define REQUIRE_ATTACK()                                                \
-    if (!attack_present()) {                                            \
-        MESSAGE("skipped: " << attack_path() << " not found");          \
-        return;                                                         \
+#define REQUIRE_ATTACK()                                       \
+    if (!attack_present()) {                                   \
+        MESSAGE("skipped: " << attack_path() << " not found"); \
+        return;                                                \
     }
 
 TEST_CASE("Q1 techniques a group uses") {
@@ -143,8 +144,8 @@ TEST_CASE("Q7 tactics of a technique and its sub-techniques") {
     for (const auto& o : a.bundle["objects"]) {
         if (o["type"] != "attack-pattern" || Attack::external_id(o).rfind("T1566", 0) != 0) continue;
         for (const auto& p : o.value("kill_chain_phases", json::array()))
-            pairs.emplace_back(Attack::external_id(o), p["kill_chain_name"].get<std::string>() + ":" +
-                                                           p["phase_name"].get<std::string>());
+            pairs.emplace_back(Attack::external_id(o),
+                               p["kill_chain_name"].get<std::string>() + ":" + p["phase_name"].get<std::string>());
     }
     std::sort(pairs.begin(), pairs.end());
     Rows expected;

@@ -23,7 +23,8 @@ std::multiset<std::string> graph_facts(kgq::Database& db) {
     kgq::Result rels = run(db, "MATCH (a)-[r]->(b) RETURN type(r), a.id, b.id, properties(r)");
     REQUIRE(rels.ok());
     for (const auto& row : rels.rows())
-        facts.insert(row[0].to_string() + " " + row[1].to_string() + "->" + row[2].to_string() + " " + row[3].to_string());
+        facts.insert(row[0].to_string() + " " + row[1].to_string() + "->" + row[2].to_string() + " " +
+                     row[3].to_string());
     return facts;
 }
 

@@ -37,8 +37,8 @@ TEST_CASE("IMPORT STIX into an empty graph declares a strict STIX schema") {
     CHECK(software->supertype == "StixObject");
     CHECK(entity_type(schema, "Malware")->supertype == "Software");
     CHECK(entity_type(schema, "Tool")->supertype == "Software");
-    for (const char* name : {"IntrusionSet", "AttackPattern", "Campaign", "Identity", "MarkingDefinition", "XMitreTactic",
-                             "Report", "XAcmeWidget"}) {
+    for (const char* name : {"IntrusionSet", "AttackPattern", "Campaign", "Identity", "MarkingDefinition",
+                             "XMitreTactic", "Report", "XAcmeWidget"}) {
         const auto* type = entity_type(schema, name);
         REQUIRE_MESSAGE(type, name);
         CHECK(type->supertype == "StixObject");
@@ -76,8 +76,9 @@ TEST_CASE("IMPORT STIX keeps STIX property names and maps values to kgq types") 
     kgq::Database db;
     REQUIRE(import(db, dir.write("mini.json", mini_bundle())).ok());
 
-    kgq::Result r = run(db, "MATCH (g:IntrusionSet {external_id: 'G0125'}) RETURN g.name, g.url, g.aliases, g.created, "
-                            "g.x_mitre_version, g.revoked, g.type, g.spec_version, g.external_references[0].source_name");
+    kgq::Result r = run(db,
+                        "MATCH (g:IntrusionSet {external_id: 'G0125'}) RETURN g.name, g.url, g.aliases, g.created, "
+                        "g.x_mitre_version, g.revoked, g.type, g.spec_version, g.external_references[0].source_name");
     REQUIRE(r.ok());
     REQUIRE(r.row_count() == 1);
     CHECK(r.at(0, 0) == kgq::Value("HAFNIUM"));
@@ -94,7 +95,9 @@ TEST_CASE("IMPORT STIX keeps STIX property names and maps values to kgq types") 
 
     CHECK(scalar(db, "MATCH (t:AttackPattern {external_id: 'T1566'}) RETURN t.kill_chain_phases") ==
           kgq::Value(kgq::List{"mitre-attack:initial-access"}));
-    CHECK(count(db, "MATCH (t:AttackPattern) WHERE 'mitre-attack:initial-access' IN t.kill_chain_phases RETURN count(t)") == 2);
+    CHECK(count(db,
+                "MATCH (t:AttackPattern) WHERE 'mitre-attack:initial-access' IN t.kill_chain_phases RETURN count(t)") ==
+          2);
     CHECK(scalar(db, "MATCH (m:MarkingDefinition) RETURN m.definition.statement") ==
           kgq::Value("Copyright 2015-2025, The MITRE Corporation."));
     CHECK(scalar(db, "MATCH (w:XAcmeWidget {id: 'x-acme-widget--1'}) RETURN w.x_acme_score") == kgq::Value(7.0));
@@ -111,8 +114,9 @@ TEST_CASE("IMPORT STIX makes relations of relationship objects and of *_ref(s) p
           kgq::Value("HAFNIUM has deployed China Chopper."));
     CHECK(scalar(db, "MATCH (:IntrusionSet)-[u:USES]->(:Malware) RETURN u.id") == kgq::Value(uses_malware_id));
     CHECK(scalar(db, "MATCH (:Campaign)-[a:ATTRIBUTED_TO]->(g:IntrusionSet) RETURN g.name") == kgq::Value("HAFNIUM"));
-    CHECK(scalar(db, "MATCH (s:AttackPattern)-[:SUBTECHNIQUE_OF]->(:AttackPattern {external_id: 'T1566'}) RETURN s.external_id") ==
-          kgq::Value("T1566.001"));
+    CHECK(scalar(db,
+                 "MATCH (s:AttackPattern)-[:SUBTECHNIQUE_OF]->(:AttackPattern {external_id: 'T1566'}) RETURN "
+                 "s.external_id") == kgq::Value("T1566.001"));
     // A relationship keeps its own created_by_ref as a property: a relation cannot start a relation.
     CHECK(scalar(db, "MATCH ()-[a:ATTRIBUTED_TO]->() RETURN a.created_by_ref") == kgq::Value(mitre_id));
 
@@ -127,8 +131,10 @@ TEST_CASE("IMPORT STIX makes relations of relationship objects and of *_ref(s) p
     std::string warnings;
     for (const auto& w : r.warnings()) warnings += w.message + "\n";
     MESSAGE(warnings);
-    CHECK(warnings.find("objects[11] ('" + std::string(report_id) + "'): object_refs 'indicator--") != std::string::npos);
-    CHECK(warnings.find("objects[18] ('relationship--0a1b2c3d-0000-4000-8000-000000000006'): target_ref") != std::string::npos);
+    CHECK(warnings.find("objects[11] ('" + std::string(report_id) + "'): object_refs 'indicator--") !=
+          std::string::npos);
+    CHECK(warnings.find("objects[18] ('relationship--0a1b2c3d-0000-4000-8000-000000000006'): target_ref") !=
+          std::string::npos);
 }
 
 TEST_CASE("a malformed object refuses the bundle, names its index and id, and writes nothing") {
@@ -142,13 +148,18 @@ TEST_CASE("a malformed object refuses the bundle, names its index and id, and wr
         {"not an object", 42, "objects[2] is not a JSON object"},
         {"no id", {{"type", "malware"}, {"name", "x"}}, "objects[2] has no \"id\""},
         {"no type", {{"id", "malware--1"}}, "objects[2] ('malware--1') has no \"type\""},
-        {"id of another type", {{"type", "malware"}, {"id", "tool--1"}}, "objects[2] ('tool--1') has an id that does not start"},
+        {"id of another type",
+         {{"type", "malware"}, {"id", "tool--1"}},
+         "objects[2] ('tool--1') has an id that does not start"},
         {"bad timestamp",
          {{"type", "malware"}, {"id", "malware--1"}, {"created", "31/05/2017"}},
          "objects[2] ('malware--1') has a bad timestamp in 'created'"},
         {"bad reference", {{"type", "malware"}, {"id", "malware--1"}, {"created_by_ref", 7}}, "'created_by_ref' = 7"},
         {"relationship without target",
-         {{"type", "relationship"}, {"id", "relationship--1"}, {"relationship_type", "uses"}, {"source_ref", "malware--1"}},
+         {{"type", "relationship"},
+          {"id", "relationship--1"},
+          {"relationship_type", "uses"},
+          {"source_ref", "malware--1"}},
          "objects[2] ('relationship--1') is a relationship without \"target_ref\""},
     };
     for (const auto& c : cases) {
@@ -242,7 +253,8 @@ TEST_CASE("importing again updates by STIX id: newer modified wins, nothing is d
     CHECK(update.message().find("13 nodes (1 new, 2 updated, 10 unchanged)") != std::string::npos);
     CHECK(update.message().find("1 older versions of objects in the bundle") != std::string::npos);
 
-    CHECK(scalar(db, "MATCH (g:IntrusionSet {id: '" + std::string(group_id) + "'}) RETURN g.name") == kgq::Value("Silk Typhoon"));
+    CHECK(scalar(db, "MATCH (g:IntrusionSet {id: '" + std::string(group_id) + "'}) RETURN g.name") ==
+          kgq::Value("Silk Typhoon"));
     CHECK(scalar(db, "MATCH (g:IntrusionSet {id: '" + std::string(group_id) + "'}) RETURN g.description").is_null());
     CHECK(count(db, "MATCH (g:IntrusionSet)-[m:OBJECT_MARKING_REFS]->() RETURN count(m)") == 0);
     CHECK(count(db, "MATCH (g:IntrusionSet)-[c:CREATED_BY_REF]->() RETURN count(c)") == 1);
@@ -258,11 +270,16 @@ TEST_CASE("importing again updates by STIX id: newer modified wins, nothing is d
 TEST_CASE("IMPORT STIX into a declared schema checks it and widens it with new types and endpoints") {
     TempDir dir;
     kgq::Database db;
-    REQUIRE(run(db, "CREATE ABSTRACT NODE TYPE StixObject (id STRING KEY, name STRING, created DATETIME, modified DATETIME)").ok());
+    REQUIRE(
+        run(db,
+            "CREATE ABSTRACT NODE TYPE StixObject (id STRING KEY, name STRING, created DATETIME, modified DATETIME)")
+            .ok());
     REQUIRE(run(db, "CREATE NODE TYPE IntrusionSet UNDER StixObject (aliases LIST<STRING>, x_kgq_note STRING)").ok());
     REQUIRE(run(db, "CREATE NODE TYPE Report UNDER StixObject (published DATETIME)").ok());
     REQUIRE(run(db, "CREATE RELATION TYPE USES (FROM IntrusionSet TO IntrusionSet, description STRING)").ok());
-    REQUIRE(run(db, std::string("CREATE (:IntrusionSet {id: '") + group_id + "', name: 'The 2021 group', x_kgq_note: 'ours'})").ok());
+    REQUIRE(run(db, std::string("CREATE (:IntrusionSet {id: '") + group_id +
+                        "', name: 'The 2021 group', x_kgq_note: 'ours'})")
+                .ok());
 
     kgq::Result r = import(db, dir.write("mini.json", mini_bundle()));
     REQUIRE(r.ok());

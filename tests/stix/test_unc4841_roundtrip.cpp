@@ -117,8 +117,8 @@ TEST_CASE("graphs/unc4841 round-trips through EXPORT STIX and IMPORT STIX") {
                 FAIL_CHECK(id << "." << key << " is lost");
                 continue;
             }
-            CHECK_MESSAGE(it->second == value, id << "." << key << ": " << value.to_string() << " came back as "
-                                                  << it->second.to_string());
+            CHECK_MESSAGE(it->second == value,
+                          id << "." << key << ": " << value.to_string() << " came back as " << it->second.to_string());
             CHECK_MESSAGE(it->second.kind() == value.kind(), id << "." << key);
         }
         for (const auto& property : back.properties) {

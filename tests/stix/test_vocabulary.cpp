@@ -13,7 +13,8 @@ TEST_CASE("STIX object types are PascalCase entity types, and back") {
     CHECK(entity_type_name("x-mitre-tactic") == "XMitreTactic");
     CHECK(entity_type_name("malware") == "Malware");
     CHECK(entity_type_name("ipv4-addr") == "Ipv4Addr");
-    for (const char* t : {"intrusion-set", "x-mitre-data-component", "course-of-action", "ipv4-addr", "x509-certificate"})
+    for (const char* t :
+         {"intrusion-set", "x-mitre-data-component", "course-of-action", "ipv4-addr", "x509-certificate"})
         CHECK(stix_type_name(entity_type_name(t)) == t);
     CHECK(parent_type_name("malware") == "Software");
     CHECK(parent_type_name("tool") == "Software");

@@ -18,9 +18,7 @@ std::string trim(const std::string& s) {
     return s.substr(b, e - b + 1);
 }
 
-bool starts_with(const std::string& s, const std::string& prefix) {
-    return s.compare(0, prefix.size(), prefix) == 0;
-}
+bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
 // Gherkin table cells escape '|' as "\|", '\' as "\\" and a newline as "\n"; any other
 // backslash stays, so Cypher escapes inside cells ('\'') reach the value parser intact.
@@ -32,8 +30,16 @@ std::vector<std::string> split_row(const std::string& row) {
         char c = row[i];
         if (c == '\\' && i + 1 < row.size()) {
             char n = row[i + 1];
-            if (n == '|' || n == '\\') { cell += n; ++i; continue; }
-            if (n == 'n') { cell += '\n'; ++i; continue; }
+            if (n == '|' || n == '\\') {
+                cell += n;
+                ++i;
+                continue;
+            }
+            if (n == 'n') {
+                cell += '\n';
+                ++i;
+                continue;
+            }
             cell += c;
         } else if (c == '|') {
             if (!first) cells.push_back(trim(cell));

@@ -11,10 +11,10 @@ namespace kgq::tck {
 using Table = std::vector<std::vector<std::string>>;  // cells unescaped and trimmed
 
 struct Step {
-    std::string keyword;    // Given, When, Then, And, But
-    std::string text;       // "executing query:" (placeholders substituted)
+    std::string keyword;  // Given, When, Then, And, But
+    std::string text;  // "executing query:" (placeholders substituted)
     std::string docstring;  // the """ block, indentation removed; empty if none
-    Table table;            // the | rows | after the step; empty if none
+    Table table;  // the | rows | after the step; empty if none
     int line = 0;
 };
 

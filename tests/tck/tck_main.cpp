@@ -47,7 +47,7 @@ enum class Outcome { Pass, Fail, Skip };
 struct Verdict {
     Outcome outcome = Outcome::Pass;
     std::string reason;  // why it failed or was skipped
-    std::string note;    // a pass with a remark (error detail differs)
+    std::string note;  // a pass with a remark (error detail differs)
 };
 
 // Error steps pass only when code, detail and phase all match (phase "any time" matches
@@ -146,8 +146,7 @@ std::optional<std::string> check_table(const Step& step, const Result& r, bool o
         return true;
     };
     if (expected.size() != actual.size()) {
-        std::string msg = "expected " + std::to_string(expected.size()) + " rows, got " +
-                          std::to_string(actual.size());
+        std::string msg = "expected " + std::to_string(expected.size()) + " rows, got " + std::to_string(actual.size());
         for (std::size_t i = 0; i < actual.size() && i < 5; ++i) msg += "; got " + show_row(actual[i]);
         return msg;
     }
@@ -167,7 +166,10 @@ std::optional<std::string> check_table(const Step& step, const Result& r, bool o
         if (!found) {
             std::string msg = "expected row " + show_row(e) + " not found";
             for (std::size_t i = 0, shown = 0; i < actual.size() && shown < 3; ++i)
-                if (!used[i]) { msg += "; unmatched " + show_row(actual[i]); ++shown; }
+                if (!used[i]) {
+                    msg += "; unmatched " + show_row(actual[i]);
+                    ++shown;
+                }
             return msg;
         }
     }
@@ -181,16 +183,21 @@ std::optional<std::string> check_side_effects(const Step& step, const WriteStats
         expected[row[0]] = std::stoll(row[1]);
     }
     const std::map<std::string, std::int64_t> actual = {
-        {"+nodes", s.nodes_created},          {"-nodes", s.nodes_deleted},
-        {"+relationships", s.relationships_created}, {"-relationships", s.relationships_deleted},
-        {"+labels", s.labels_added},          {"-labels", s.labels_removed},
-        {"+properties", s.properties_set},    {"-properties", s.properties_removed},
+        {"+nodes", s.nodes_created},
+        {"-nodes", s.nodes_deleted},
+        {"+relationships", s.relationships_created},
+        {"-relationships", s.relationships_deleted},
+        {"+labels", s.labels_added},
+        {"-labels", s.labels_removed},
+        {"+properties", s.properties_set},
+        {"-properties", s.properties_removed},
     };
     std::string diff;
     for (const auto& [key, value] : actual) {
         auto it = expected.find(key);
         const std::int64_t want = it == expected.end() ? 0 : it->second;
-        if (want != value) diff += " " + key + ": expected " + std::to_string(want) + ", got " + std::to_string(value) + ";";
+        if (want != value)
+            diff += " " + key + ": expected " + std::to_string(want) + ", got " + std::to_string(value) + ";";
     }
     for (const auto& [key, value] : expected)
         if (!actual.count(key)) return "runner: unknown side effect " + key;
@@ -239,13 +246,15 @@ GraphState snapshot(Database& db) {
         std::int64_t id = row[0].as_int();
         g.nodes.insert(id);
         for (const auto& l : row[1].as_list()) g.labels.insert(l.as_string());
-        for (const auto& [k, v] : row[2].as_map()) g.properties.insert("n" + std::to_string(id) + "." + k + "=" + v.to_string());
+        for (const auto& [k, v] : row[2].as_map())
+            g.properties.insert("n" + std::to_string(id) + "." + k + "=" + v.to_string());
     }
     Result rels = db.execute("MATCH ()-[r]->() RETURN id(r), properties(r)");
     for (const auto& row : rels.rows()) {
         std::int64_t id = row[0].as_int();
         g.relationships.insert(id);
-        for (const auto& [k, v] : row[1].as_map()) g.properties.insert("r" + std::to_string(id) + "." + k + "=" + v.to_string());
+        for (const auto& [k, v] : row[1].as_map())
+            g.properties.insert("r" + std::to_string(id) + "." + k + "=" + v.to_string());
     }
     return g;
 }
@@ -372,7 +381,8 @@ Verdict run_scenario(const Scenario& sc) {
             if (!ex.control) problem = check_side_effects(Step{}, ex.stats);
         } else if (t == "the side effects should be:") {
             problem = check_side_effects(step, ex.stats);
-        } else if ((t.rfind("a ", 0) == 0 || t.rfind("an ", 0) == 0) && t.find(" should be raised at ") != std::string::npos) {
+        } else if ((t.rfind("a ", 0) == 0 || t.rfind("an ", 0) == 0) &&
+                   t.find(" should be raised at ") != std::string::npos) {
             std::string note;
             problem = check_error(t, ex, note);
             if (!problem && !note.empty()) v.note = note;
@@ -420,7 +430,8 @@ void record(Totals& totals, const std::string& feature, const std::string& scena
     switch (v.outcome) {
         case Outcome::Pass:
             ++totals.passed;
-            if (!v.note.empty()) std::cout << "note " << feature << ": " << scenario << ": " << one_line(v.note) << "\n";
+            if (!v.note.empty())
+                std::cout << "note " << feature << ": " << scenario << ": " << one_line(v.note) << "\n";
             break;
         case Outcome::Skip: ++totals.skipped; break;
         case Outcome::Fail:
@@ -450,10 +461,16 @@ void run_scenarios_child(const Feature& f, std::size_t first, int fd) {
 std::string run_child(const Feature& f, std::size_t first, int timeout_s, std::vector<std::optional<Verdict>>& verdicts,
                       bool& sanitizer_report) {
     int fds[2];
-    if (pipe(fds) != 0) { perror("pipe"); std::exit(2); }
+    if (pipe(fds) != 0) {
+        perror("pipe");
+        std::exit(2);
+    }
     std::cout.flush();
     pid_t pid = fork();
-    if (pid < 0) { perror("fork"); std::exit(2); }
+    if (pid < 0) {
+        perror("fork");
+        std::exit(2);
+    }
     if (pid == 0) {
         close(fds[0]);
 #ifdef KGQ_SANITIZER_BUILD
@@ -483,7 +500,8 @@ std::string run_child(const Feature& f, std::size_t first, int timeout_s, std::v
             }
             std::vector<std::string> parts;
             std::size_t b = 0;
-            for (std::size_t e; (e = line.find('\t', b)) != std::string::npos; b = e + 1) parts.push_back(line.substr(b, e - b));
+            for (std::size_t e; (e = line.find('\t', b)) != std::string::npos; b = e + 1)
+                parts.push_back(line.substr(b, e - b));
             parts.push_back(line.substr(b));
             if (parts.size() != 4) continue;
             const std::size_t i = std::stoul(parts[0]);
@@ -498,8 +516,12 @@ std::string run_child(const Feature& f, std::size_t first, int timeout_s, std::v
         }
     };
     while (true) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
-        if (left <= 0) { timed_out = true; break; }
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        if (left <= 0) {
+            timed_out = true;
+            break;
+        }
         pollfd p{fds[0], POLLIN, 0};
         const int rc = poll(&p, 1, int(std::min<long long>(left, 1000)));
         if (rc < 0) break;
@@ -517,7 +539,8 @@ std::string run_child(const Feature& f, std::size_t first, int timeout_s, std::v
     if (sanitizer_report) return "sanitizer report (see stderr)";
     if (timed_out) return "timeout after " + std::to_string(timeout_s) + " s";
     if (WIFSIGNALED(status)) return std::string("crashed: ") + strsignal(WTERMSIG(status));
-    if (WIFEXITED(status) && WEXITSTATUS(status) != 0) return "runner child exited with status " + std::to_string(WEXITSTATUS(status));
+    if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+        return "runner child exited with status " + std::to_string(WEXITSTATUS(status));
     return {};
 }
 
@@ -562,7 +585,10 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&]() -> std::string {
-            if (i + 1 >= argc) { usage(); std::exit(2); }
+            if (i + 1 >= argc) {
+                usage();
+                std::exit(2);
+            }
             return argv[++i];
         };
         if (a == "--baseline") baseline_file = value();
@@ -570,13 +596,15 @@ int main(int argc, char** argv) {
         else if (a == "--timeout") timeout_s = std::stoi(value());
         else if (a == "--no-fork") fork_each = false;
         else if (a == "--lenient-errors") lenient_errors = true;
-        else if (a == "-h" || a == "--help") { usage(); return 0; }
-        else if (a.rfind("--", 0) == 0) return usage();
+        else if (a == "-h" || a == "--help") {
+            usage();
+            return 0;
+        } else if (a.rfind("--", 0) == 0) return usage();
         else inputs.push_back(a);
     }
     if (inputs.empty()) return usage();
-    // Sanitizers slow the engine several times: scale the per-scenario limit, by
-    // KGQ_TIMEOUT_MULTIPLIER when set, else by 10 in a sanitizer build.
+        // Sanitizers slow the engine several times: scale the per-scenario limit, by
+        // KGQ_TIMEOUT_MULTIPLIER when set, else by 10 in a sanitizer build.
 #ifdef KGQ_SANITIZER_BUILD
     double multiplier = 10;
 #else

@@ -30,15 +30,18 @@ private:
     std::uint64_t next_id_ = 0;
 
     [[noreturn]] void fail(const std::string& what) const {
-        throw std::runtime_error("cannot read expected value '" + std::string(s_) + "': " + what +
-                                 " at offset " + std::to_string(p_));
+        throw std::runtime_error("cannot read expected value '" + std::string(s_) + "': " + what + " at offset " +
+                                 std::to_string(p_));
     }
     void ws() {
         while (p_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[p_]))) ++p_;
     }
     bool eat(char c) {
         ws();
-        if (p_ < s_.size() && s_[p_] == c) { ++p_; return true; }
+        if (p_ < s_.size() && s_[p_] == c) {
+            ++p_;
+            return true;
+        }
         return false;
     }
     void expect(char c) {
@@ -66,20 +69,25 @@ private:
             expect('`');
             return out;
         }
-        while (p_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[p_])) || s_[p_] == '_'))
-            out += s_[p_++];
+        while (p_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[p_])) || s_[p_] == '_')) out += s_[p_++];
         if (out.empty()) fail("expected a name");
         return out;
     }
 
     static void append_utf8(std::string& out, std::uint32_t cp) {
         if (cp < 0x80) out += char(cp);
-        else if (cp < 0x800) { out += char(0xC0 | (cp >> 6)); out += char(0x80 | (cp & 0x3F)); }
-        else if (cp < 0x10000) {
-            out += char(0xE0 | (cp >> 12)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
+        else if (cp < 0x800) {
+            out += char(0xC0 | (cp >> 6));
+            out += char(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += char(0xE0 | (cp >> 12));
+            out += char(0x80 | ((cp >> 6) & 0x3F));
+            out += char(0x80 | (cp & 0x3F));
         } else {
-            out += char(0xF0 | (cp >> 18)); out += char(0x80 | ((cp >> 12) & 0x3F));
-            out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
+            out += char(0xF0 | (cp >> 18));
+            out += char(0x80 | ((cp >> 12) & 0x3F));
+            out += char(0x80 | ((cp >> 6) & 0x3F));
+            out += char(0x80 | (cp & 0x3F));
         }
     }
 
@@ -90,7 +98,10 @@ private:
             if (p_ >= s_.size()) fail("unterminated string");
             char c = s_[p_++];
             if (c == quote) break;
-            if (c != '\\') { out += c; continue; }
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
             if (p_ >= s_.size()) fail("unterminated escape");
             char e = s_[p_++];
             switch (e) {
@@ -99,7 +110,8 @@ private:
                 case 'r': out += '\r'; break;
                 case 'b': out += '\b'; break;
                 case 'f': out += '\f'; break;
-                case 'u': case 'U': {
+                case 'u':
+                case 'U': {
                     const std::size_t n = e == 'u' ? 4 : 8;
                     if (p_ + n > s_.size()) fail("short unicode escape");
                     std::uint32_t cp = std::stoul(std::string(s_.substr(p_, n)), nullptr, 16);
@@ -118,8 +130,7 @@ private:
         if (s_[p_] == '-' || s_[p_] == '+') ++p_;
         if (eat_word("NaN")) return std::numeric_limits<double>::quiet_NaN();
         if (eat_word("Infinity") || eat_word("Inf"))
-            return s_[b] == '-' ? -std::numeric_limits<double>::infinity()
-                                : std::numeric_limits<double>::infinity();
+            return s_[b] == '-' ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
         bool is_float = false;
         if (s_.substr(p_, 2) == "0x" || s_.substr(p_, 2) == "0o") {
             const int base = s_[p_ + 1] == 'x' ? 16 : 8;
@@ -131,7 +142,10 @@ private:
         }
         while (p_ < s_.size()) {
             char c = s_[p_];
-            if (std::isdigit(static_cast<unsigned char>(c))) { ++p_; continue; }
+            if (std::isdigit(static_cast<unsigned char>(c))) {
+                ++p_;
+                continue;
+            }
             if (c == '.' || c == 'e' || c == 'E') {
                 is_float = true;
                 ++p_;
@@ -229,13 +243,17 @@ private:
             if (relationship_ahead()) return relationship_body();
             List l;
             if (eat(']')) return l;
-            do l.push_back(value()); while (eat(','));
+            do l.push_back(value());
+            while (eat(','));
             expect(']');
             return l;
         }
         if (c == '{') return properties();
         if (c == '(') return node();
-        if (c == '<') { ++p_; return path(); }
+        if (c == '<') {
+            ++p_;
+            return path();
+        }
         if (eat_word("null") || eat_word("NULL")) return nullptr;
         if (eat_word("true") || eat_word("TRUE")) return true;
         if (eat_word("false") || eat_word("FALSE")) return false;
@@ -253,8 +271,12 @@ bool float_equal(double a, double b) {
 
 bool is_temporal(const Value& v) {
     switch (v.kind()) {
-        case ValueKind::Date: case ValueKind::LocalTime: case ValueKind::Time:
-        case ValueKind::LocalDateTime: case ValueKind::DateTime: case ValueKind::Duration: return true;
+        case ValueKind::Date:
+        case ValueKind::LocalTime:
+        case ValueKind::Time:
+        case ValueKind::LocalDateTime:
+        case ValueKind::DateTime:
+        case ValueKind::Duration: return true;
         default: return false;
     }
 }
@@ -321,13 +343,11 @@ bool result_equal(const Value& e, const Value& a, bool ignore) {
         }
         case ValueKind::Map: return map_equal(e.as_map(), a.as_map(), ignore);
         case ValueKind::Node: return node_equal(e.as_node(), a.as_node(), ignore);
-        case ValueKind::Relationship:
-            return relationship_equal(e.as_relationship(), a.as_relationship(), ignore);
+        case ValueKind::Relationship: return relationship_equal(e.as_relationship(), a.as_relationship(), ignore);
         case ValueKind::Path: {
             const Path& ep = e.as_path();
             const Path& ap = a.as_path();
-            if (ep.nodes.size() != ap.nodes.size() || ep.relationships.size() != ap.relationships.size())
-                return false;
+            if (ep.nodes.size() != ap.nodes.size() || ep.relationships.size() != ap.relationships.size()) return false;
             for (std::size_t i = 0; i < ep.nodes.size(); ++i)
                 if (!node_equal(ep.nodes[i], ap.nodes[i], ignore)) return false;
             for (std::size_t i = 0; i < ep.relationships.size(); ++i) {

@@ -65,7 +65,8 @@ private:
             const Value& weight = in[op_.multiplicity_slot];
             total += weight.is_int() ? weight.as_int() : 1;
         }
-        row = Row(std::size_t(ctx.query.slot_count) + 1 > in.size() ? std::size_t(ctx.query.slot_count) + 1 : in.size());
+        row =
+            Row(std::size_t(ctx.query.slot_count) + 1 > in.size() ? std::size_t(ctx.query.slot_count) + 1 : in.size());
         for (const auto& spec : projection_.aggregates) row[spec.slot] = Value(total);
         return true;
     }

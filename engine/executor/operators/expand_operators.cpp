@@ -26,7 +26,8 @@ void neighbours(const storage::GraphStore& store, NodeId node, const std::vector
                 RelDirection direction, std::vector<Step>& out) {
     auto visit = [&](catalog::TypeId t) {
         if (direction != RelDirection::Incoming) {
-            for (const AdjEntry& e : store.adjacency(node, t, storage::Direction::Out)) out.push_back({e.neighbor, e.rel});
+            for (const AdjEntry& e : store.adjacency(node, t, storage::Direction::Out))
+                out.push_back({e.neighbor, e.rel});
         }
         if (direction != RelDirection::Outgoing) {
             for (const AdjEntry& e : store.adjacency(node, t, storage::Direction::In)) {
@@ -174,7 +175,6 @@ private:
     }
 
 public:
-
 private:
     const LogicalOperator& op_;
     ResolvedTypes resolved_;

@@ -11,8 +11,8 @@
 #include <atomic>
 #include <exception>
 #include <memory>
-#include <thread>
 #include <set>
+#include <thread>
 
 namespace kgq::executor {
 namespace {
@@ -40,9 +40,9 @@ struct AdjacencyList {
 
 struct Check {
     enum class Kind { Labels, NotEqual, Edge } kind = Kind::Labels;
-    bool negated = false;         // Edge: NOT (a)-[:T]-(b)
-    int a = -1, b = -1;           // Labels: a; NotEqual: a <> b; Edge: from a to b
-    TableSet tables;              // Labels
+    bool negated = false;  // Edge: NOT (a)-[:T]-(b)
+    int a = -1, b = -1;  // Labels: a; NotEqual: a <> b; Edge: from a to b
+    TableSet tables;  // Labels
     std::vector<AdjacencyList> lists;  // Edge
     const LogicalOperator* probe = nullptr;  // Edge: the subplan's Expand, for PROFILE
     std::uint64_t probes = 0;
@@ -63,14 +63,14 @@ struct Level {
     std::vector<AdjacencyList> lists;
     std::vector<int> distinct_rels, excluded;
     std::vector<TableSet> target_tables;  // ExpandCount: label groups of the counted neighbour
-    std::vector<NodeId> scan_nodes;       // Scan
-    std::vector<Check> checks;            // Filter
+    std::vector<NodeId> scan_nodes;  // Scan
+    std::vector<Check> checks;  // Filter
     // Memo: by node id, -1 = not yet computed. Shared by the walkers: whichever computes an
     // entry first stores it (every walker would compute the same number).
     std::shared_ptr<std::atomic<std::int64_t>[]> memo;
-    std::vector<int> null_slots;          // Optional: what its inner part binds
-    std::size_t partner = 0;              // Optional: index of its end; OptionalEnd: of its start
-    bool matched = false;                 // Optional: the inner part found something
+    std::vector<int> null_slots;  // Optional: what its inner part binds
+    std::size_t partner = 0;  // Optional: index of its end; OptionalEnd: of its start
+    bool matched = false;  // Optional: the inner part found something
     std::uint64_t rows = 0;
 };
 
@@ -134,7 +134,8 @@ bool implied_by_schema(const storage::GraphStore& store, const std::vector<Adjac
             const catalog::TypeId reached = l.direction == Direction::Out ? to : from;
             for (std::size_t i = 0; i < node_tables.size(); ++i) {
                 bool is_reached = false;
-                for (catalog::TypeId own : node_tables[i]->labels) is_reached = is_reached || catalog.is_subtype(own, reached);
+                for (catalog::TypeId own : node_tables[i]->labels)
+                    is_reached = is_reached || catalog.is_subtype(own, reached);
                 if (is_reached && !tables[i]) return false;
             }
         }
@@ -190,8 +191,7 @@ struct Walker {
 
     bool passes(const storage::GraphStore& store, Check& c) {
         switch (c.kind) {
-            case Check::Kind::Labels:
-                return has_table(c.tables, store, frame[c.a]);
+            case Check::Kind::Labels: return has_table(c.tables, store, frame[c.a]);
             case Check::Kind::NotEqual:  // null <> x is null: the row is dropped
                 return frame[c.a] != frame[c.b] && frame[c.a] != null && frame[c.b] != null;
             case Check::Kind::Edge: {  // a semi-join (anti-join when negated) on one relationship
@@ -336,7 +336,6 @@ struct Walker {
         }
         return 0;
     }
-
 };
 
 class PatternCountOperator final : public PhysicalOperator {
@@ -402,17 +401,14 @@ private:
                     read_later.insert(level.distinct_rels.begin(), level.distinct_rels.end());
                     read_later.insert(level.excluded.begin(), level.excluded.end());
                     break;
-                case Level::Kind::Memo:
-                    read_later.insert(level.slot);
-                    break;
+                case Level::Kind::Memo: read_later.insert(level.slot); break;
                 case Level::Kind::Filter:
                     for (const Check& c : level.checks) {
                         read_later.insert(c.a);
                         if (c.b >= 0) read_later.insert(c.b);
                     }
                     break;
-                default:
-                    break;
+                default: break;
             }
         }
     }
@@ -457,9 +453,9 @@ private:
                     for (const auto* e : op.expressions) add_checks(ctx, *e, false, level.checks);
                     // Labels of the node just expanded to: checked by the expand itself.
                     Level* previous = levels_.empty() ? nullptr : &levels_.back();
-                    bool labels_of_target = previous && !previous->into && !previous->folded_filter &&
-                                            (previous->kind == Level::Kind::Expand ||
-                                             previous->kind == Level::Kind::ExpandCount);
+                    bool labels_of_target =
+                        previous && !previous->into && !previous->folded_filter &&
+                        (previous->kind == Level::Kind::Expand || previous->kind == Level::Kind::ExpandCount);
                     for (const Check& c : level.checks) {
                         labels_of_target = labels_of_target && c.kind == Check::Kind::Labels && c.a == previous->slot;
                     }
@@ -494,8 +490,7 @@ private:
                     levels_.push_back(std::move(end));
                     continue;
                 }
-                default:
-                    break;  // the planner puts nothing else here
+                default: break;  // the planner puts nothing else here
             }
             levels_.push_back(std::move(level));
         }
@@ -511,9 +506,7 @@ private:
                     return;
                 }
                 break;
-            case ExprKind::Not:
-                add_checks(ctx, *e.children[0], !negated, out);
-                return;
+            case ExprKind::Not: add_checks(ctx, *e.children[0], !negated, out); return;
             case ExprKind::NotEqual:
                 c.kind = Check::Kind::NotEqual;
                 c.a = e.children[0]->slot;
@@ -531,8 +524,7 @@ private:
                 out.push_back(std::move(c));
                 return;
             }
-            default:
-                break;
+            default: break;
         }
         // A label test on one node variable (the planner admits nothing else).
         c.kind = Check::Kind::Labels;
@@ -555,7 +547,8 @@ private:
     std::int64_t count_in_parallel(const storage::GraphStore& store, StatementBudget* budget) {
         store.index_all();  // nothing left for a reader to write: the threads only read
         std::size_t threads = std::min<std::size_t>(8, std::max(1u, std::thread::hardware_concurrency()));
-        if (levels_.empty() || levels_[0].kind != Level::Kind::Scan || levels_[0].scan_nodes.size() < 4 * Walker::morsel_size)
+        if (levels_.empty() || levels_[0].kind != Level::Kind::Scan ||
+            levels_[0].scan_nodes.size() < 4 * Walker::morsel_size)
             threads = 1;
         std::atomic<std::size_t> next_morsel{0};
         std::vector<Walker> walkers(threads);

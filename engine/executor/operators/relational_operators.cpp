@@ -224,7 +224,8 @@ public:
         Row r;
         if (!right_->next(ctx, r)) return false;
         row.assign(r.size(), Value());
-        for (std::size_t i = 0; i < op_.left_slots.size(); ++i) row[op_.left_slots[i]] = std::move(r[op_.right_slots[i]]);
+        for (std::size_t i = 0; i < op_.left_slots.size(); ++i)
+            row[op_.left_slots[i]] = std::move(r[op_.right_slots[i]]);
         return true;
     }
 
@@ -262,7 +263,8 @@ public:
                 if (!function::procedure_accepts(call.definition->inputs[i], args[i])) {
                     runtime_error(ctx, ErrorKind::Type, "TypeError", "InvalidArgumentType",
                                   "Argument `" + call.definition->inputs[i].name + "` of " + call.procedure + " is " +
-                                      call.definition->inputs[i].type.to_string() + ", got " + kind_name(args[i].kind()),
+                                      call.definition->inputs[i].type.to_string() + ", got " +
+                                      kind_name(args[i].kind()),
                                   call.arguments[i]->offset, call.arguments[i]->length);
                 }
                 // INTEGER arguments to FLOAT inputs arrive as floats, as in Neo4j.
@@ -288,7 +290,6 @@ private:
     std::vector<std::vector<Value>> outputs_;
     std::size_t position_ = 0;
 };
-
 
 }  // namespace
 

@@ -93,7 +93,8 @@ private:
 
 }  // namespace
 
-void collect_scan_nodes(const storage::GraphStore& store, const LogicalOperator& op, std::vector<storage::NodeId>& out) {
+void collect_scan_nodes(const storage::GraphStore& store, const LogicalOperator& op,
+                        std::vector<storage::NodeId>& out) {
     out.clear();
     if (op.labels.empty()) {
         for (storage::NodeId id = 0; id < store.node_capacity(); ++id) {

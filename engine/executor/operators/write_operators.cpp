@@ -134,9 +134,7 @@ void apply_set_item(const BoundSetItem& item, Row& row, ExecutionContext& ctx) {
     if (target.is_null()) return;
     auto& store = ctx.store;
     switch (item.kind) {
-        case binder::SetKind::Property:
-            set_property(ctx, target, item.key, evaluate(*item.value, row, ctx), at);
-            break;
+        case binder::SetKind::Property: set_property(ctx, target, item.key, evaluate(*item.value, row, ctx), at); break;
         case binder::SetKind::ReplaceProperties:
         case binder::SetKind::MergeProperties: {
             Value map = properties_map_of(ctx, evaluate(*item.value, row, ctx), at);
@@ -216,7 +214,8 @@ public:
                     for (const auto& [k, e] : node.properties) {
                         if (evaluate(*e, input, ctx).is_null()) {
                             runtime_error(ctx, ErrorKind::Runtime, "SemanticError", "MergeReadOwnWrites",
-                                          "Cannot merge node using null property value for " + k, node.offset, node.length);
+                                          "Cannot merge node using null property value for " + k, node.offset,
+                                          node.length);
                         }
                     }
                 }
@@ -224,7 +223,8 @@ public:
                     for (const auto& [k, e] : rel.properties) {
                         if (evaluate(*e, input, ctx).is_null()) {
                             runtime_error(ctx, ErrorKind::Runtime, "SemanticError", "MergeReadOwnWrites",
-                                          "Cannot merge relationship using null property value for " + k, rel.offset, rel.length);
+                                          "Cannot merge relationship using null property value for " + k, rel.offset,
+                                          rel.length);
                         }
                     }
                 }
@@ -353,8 +353,9 @@ private:
         }
     }
 
-    void collect(ExecutionContext& ctx, const Value& v, const binder::BoundExpression& at, std::set<storage::NodeId>& nodes,
-                 std::set<storage::RelId>& rels, std::map<storage::NodeId, const binder::BoundExpression*>& origin) {
+    void collect(ExecutionContext& ctx, const Value& v, const binder::BoundExpression& at,
+                 std::set<storage::NodeId>& nodes, std::set<storage::RelId>& rels,
+                 std::map<storage::NodeId, const binder::BoundExpression*>& origin) {
         switch (v.kind()) {
             case ValueKind::Null: return;
             case ValueKind::Node:
@@ -384,7 +385,6 @@ private:
     bool done_ = false;
     std::size_t position_ = 0;
 };
-
 
 }  // namespace
 

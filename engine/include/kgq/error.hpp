@@ -10,12 +10,12 @@
 namespace kgq {
 
 enum class ErrorKind {
-    Syntax,    // the text is not a statement (parser)
+    Syntax,  // the text is not a statement (parser)
     Semantic,  // the statement is well-formed but meaningless: unknown variable, bad aggregation
-    Type,      // values of the wrong type, at compile or run time
-    Schema,    // a strict schema is violated: unknown type/property, bad endpoints, key collision
-    Runtime,   // everything else found while running: division by zero, bad argument, ...
-    Io,        // files that cannot be read or written, malformed import data
+    Type,  // values of the wrong type, at compile or run time
+    Schema,  // a strict schema is violated: unknown type/property, bad endpoints, key collision
+    Runtime,  // everything else found while running: division by zero, bad argument, ...
+    Io,  // files that cannot be read or written, malformed import data
     // The statement was stopped and rolled back: Database::interrupt() (code "Interrupted"),
     // or it outgrew ExecuteOptions' time or memory budget ("TimeBudgetExceeded",
     // "MemoryBudgetExceeded").
@@ -38,7 +38,7 @@ struct Error {
     std::uint32_t column = 0;
     std::uint32_t offset = 0;
     std::uint32_t length = 0;  // span length in bytes, for underlining
-    std::string source;        // file name for import errors and scripts, else empty
+    std::string source;  // file name for import errors and scripts, else empty
     // "Type error: ..." with "line L, column C" when known.
     std::string to_string() const;
 };

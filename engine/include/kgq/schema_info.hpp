@@ -21,7 +21,7 @@ struct EntityTypeInfo {
     std::string supertype;  // empty for a root type
     bool abstract = false;
     std::vector<PropertyInfo> properties;  // inherited ones included
-    std::uint64_t count = 0;               // nodes of this type and its subtypes
+    std::uint64_t count = 0;  // nodes of this type and its subtypes
 };
 
 struct RelationTypeInfo {

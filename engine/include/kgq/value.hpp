@@ -103,17 +103,30 @@ struct Path {
 };
 
 enum class ValueKind {
-    Null, Bool, Int, Float, String, Date, LocalTime, Time, LocalDateTime, DateTime, Duration,
-    List, Map, Node, Relationship, Path,
+    Null,
+    Bool,
+    Int,
+    Float,
+    String,
+    Date,
+    LocalTime,
+    Time,
+    LocalDateTime,
+    DateTime,
+    Duration,
+    List,
+    Map,
+    Node,
+    Relationship,
+    Path,
 };
 
 const char* kind_name(ValueKind kind);  // "NULL", "BOOLEAN", "INTEGER", ...
 
 class Value {
 public:
-    using Storage = std::variant<std::monostate, bool, std::int64_t, double, std::string, Date,
-                                 LocalTime, Time, LocalDateTime, DateTime, Duration, List, Map,
-                                 Node, Relationship, Path>;
+    using Storage = std::variant<std::monostate, bool, std::int64_t, double, std::string, Date, LocalTime, Time,
+                                 LocalDateTime, DateTime, Duration, List, Map, Node, Relationship, Path>;
 
     Value() = default;
     Value(std::nullptr_t) {}

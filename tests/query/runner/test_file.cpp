@@ -28,7 +28,7 @@ bool is_directive(const std::string& line, std::string_view word) {
 }
 
 bool is_any_directive(const std::string& line) {
-    static const std::string_view words[] = {"-CASE", "-STATEMENT", "-PARAM", "-DATASET", "-SKIP",
+    static const std::string_view words[] = {"-CASE",        "-STATEMENT",         "-PARAM", "-DATASET", "-SKIP",
                                              "-CHECK_ORDER", "-CHECK_COLUMN_NAMES"};
     if (starts_with(line, "----")) return true;
     for (auto w : words)
@@ -51,9 +51,19 @@ public:
         while (i_ < lines_.size()) {
             const std::string& l = lines_[i_];
             const std::string t = trim(l);
-            if (t.empty()) { ++i_; continue; }
-            if (t[0] == '#') { header_comment(t); ++i_; continue; }
-            if (is_directive(l, "-DATASET")) { dataset(); continue; }
+            if (t.empty()) {
+                ++i_;
+                continue;
+            }
+            if (t[0] == '#') {
+                header_comment(t);
+                ++i_;
+                continue;
+            }
+            if (is_directive(l, "-DATASET")) {
+                dataset();
+                continue;
+            }
             if (is_directive(l, "-SKIP")) {
                 std::string reason = arg(l, "-SKIP");
                 if (reason.empty()) reason = "skipped";
@@ -74,8 +84,14 @@ public:
                 ++i_;
                 continue;
             }
-            if (is_directive(l, "-PARAM")) { param(); continue; }
-            if (is_directive(l, "-STATEMENT")) { statement(); continue; }
+            if (is_directive(l, "-PARAM")) {
+                param();
+                continue;
+            }
+            if (is_directive(l, "-STATEMENT")) {
+                statement();
+                continue;
+            }
             fail("unexpected line (a directive such as -CASE or -STATEMENT was expected): " + t);
         }
         return std::move(file_);
@@ -200,9 +216,10 @@ private:
             std::size_t used = 0;
             n = std::stoi(spec, &used);
             if (used != spec.size() || n < 0) n = -1;
-        } catch (const std::exception&) {
-        }
-        if (n < 0) throw FormatError{e.line, "expected '---- ok', '---- error' or '---- N', found '----" + spec.substr(0) + "'"};
+        } catch (const std::exception&) {}
+        if (n < 0)
+            throw FormatError{e.line,
+                              "expected '---- ok', '---- error' or '---- N', found '----" + spec.substr(0) + "'"};
         e.kind = Expectation::Kind::Rows;
         if (e.check_column_names) {
             if (i_ >= lines_.size()) fail("missing column-name line");
@@ -210,11 +227,13 @@ private:
         }
         for (int k = 0; k < n; ++k) {
             if (i_ >= lines_.size())
-                throw FormatError{e.line, "---- " + std::to_string(n) + " but only " + std::to_string(k) + " rows follow"};
+                throw FormatError{e.line,
+                                  "---- " + std::to_string(n) + " but only " + std::to_string(k) + " rows follow"};
             e.rows.push_back(lines_[i_++]);
         }
         // A forgotten row would silently become the next "unexpected line": say what happened.
-        if (i_ < lines_.size() && !trim(lines_[i_]).empty() && trim(lines_[i_])[0] != '#' && !is_any_directive(lines_[i_]))
+        if (i_ < lines_.size() && !trim(lines_[i_]).empty() && trim(lines_[i_])[0] != '#' &&
+            !is_any_directive(lines_[i_]))
             fail("more rows than the " + std::to_string(n) + " announced by ---- " + std::to_string(n));
     }
 };

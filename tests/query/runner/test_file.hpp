@@ -15,12 +15,12 @@ struct Expectation {
     // Rows
     bool check_order = false;
     bool check_column_names = false;
-    std::string header;             // "a|b" when check_column_names
+    std::string header;  // "a|b" when check_column_names
     std::vector<std::string> rows;  // cells joined by '|'
     // Error
-    std::string error_class;                // "(Syntax)", "(UndefinedVariable)": kind, code or detail
-    int error_line = 0, error_column = 0;   // 0: not checked
-    std::vector<std::string> error_texts;   // each a substring of Error::to_string()
+    std::string error_class;  // "(Syntax)", "(UndefinedVariable)": kind, code or detail
+    int error_line = 0, error_column = 0;  // 0: not checked
+    std::vector<std::string> error_texts;  // each a substring of Error::to_string()
 };
 
 struct Statement {
@@ -40,7 +40,7 @@ struct Case {
     int line = 0;
     std::string dataset;  // relative to the repository root; empty: an empty database
     int dataset_line = 0;
-    std::string skip;     // reason when -SKIP was given
+    std::string skip;  // reason when -SKIP was given
     std::vector<std::variant<Param, Statement>> steps;
 };
 

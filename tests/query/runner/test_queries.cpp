@@ -56,7 +56,10 @@ std::string show_lines(const std::vector<std::string>& lines) {
     std::string out;
     std::size_t n = 0;
     for (const auto& l : lines) {
-        if (++n > 40) { out += "  ... (" + std::to_string(lines.size() - 40) + " more)\n"; break; }
+        if (++n > 40) {
+            out += "  ... (" + std::to_string(lines.size() - 40) + " more)\n";
+            break;
+        }
         out += "  " + l + "\n";
     }
     return out;
@@ -76,8 +79,8 @@ std::string short_kind(ErrorKind k) {
 }
 
 std::string describe(const Error& e) {
-    return e.to_string() + "  [kind " + short_kind(e.kind) + ", code '" + e.code + "', detail '" + e.detail +
-           "', at " + std::to_string(e.line) + ":" + std::to_string(e.column) + "]";
+    return e.to_string() + "  [kind " + short_kind(e.kind) + ", code '" + e.code + "', detail '" + e.detail + "', at " +
+           std::to_string(e.line) + ":" + std::to_string(e.column) + "]";
 }
 
 std::string slurp(const fs::path& p) {
@@ -92,8 +95,14 @@ std::string slurp(const fs::path& p) {
 bool eval_literal(const std::string& literal, Value& out, std::string& error) {
     static Database scratch;
     Result r = scratch.execute("RETURN " + literal + " AS v");
-    if (!r.ok()) { error = describe(r.error()); return false; }
-    if (r.row_count() != 1 || r.rows()[0].size() != 1) { error = "RETURN <literal> gave no single value"; return false; }
+    if (!r.ok()) {
+        error = describe(r.error());
+        return false;
+    }
+    if (r.row_count() != 1 || r.rows()[0].size() != 1) {
+        error = "RETURN <literal> gave no single value";
+        return false;
+    }
     out = r.at(0, 0);
     return true;
 }
@@ -136,8 +145,9 @@ void run_statement(const TestFile& f, const Statement& s, Database& db, const Pa
             return;
         case Expectation::Kind::Error: {
             if (r.ok()) {
-                FAIL_AT(f.path, s.line, "expected an error, but the statement succeeded with " +
-                                            std::to_string(r.row_count()) + " rows");
+                FAIL_AT(
+                    f.path, s.line,
+                    "expected an error, but the statement succeeded with " + std::to_string(r.row_count()) + " rows");
                 return;
             }
             std::string why = check_error(x, r.error());
@@ -153,7 +163,8 @@ void run_statement(const TestFile& f, const Statement& s, Database& db, const Pa
     if (x.check_column_names) {
         std::string header;
         for (std::size_t i = 0; i < r.columns().size(); ++i) header += (i ? "|" : "") + r.columns()[i];
-        if (header != x.header) FAIL_AT(f.path, x.line + 1, "column names: expected '" + x.header + "', got '" + header + "'");
+        if (header != x.header)
+            FAIL_AT(f.path, x.line + 1, "column names: expected '" + x.header + "', got '" + header + "'");
     }
     std::vector<std::string> actual;
     for (const auto& row : r.rows()) actual.push_back(join_row(row));
@@ -163,9 +174,10 @@ void run_statement(const TestFile& f, const Statement& s, Database& db, const Pa
         std::sort(expected.begin(), expected.end());
     }
     if (actual != expected)
-        FAIL_AT(f.path, x.line, std::string("rows differ") + (x.check_order ? " (in order)" : " (as a bag, shown sorted)") +
-                                    "\nexpected " + std::to_string(expected.size()) + ":\n" + show_lines(expected) +
-                                    "actual " + std::to_string(actual.size()) + ":\n" + show_lines(actual));
+        FAIL_AT(f.path, x.line,
+                std::string("rows differ") + (x.check_order ? " (in order)" : " (as a bag, shown sorted)") +
+                    "\nexpected " + std::to_string(expected.size()) + ":\n" + show_lines(expected) + "actual " +
+                    std::to_string(actual.size()) + ":\n" + show_lines(actual));
 }
 
 // A dataset that fails to load is reported once per file; later cases on it are skipped.
@@ -201,8 +213,9 @@ void run_case(const TestFile& f, const Case& c, std::set<std::string>& broken_da
         }
         if (!failure.empty()) {
             broken_datasets.insert(c.dataset);
-            FAIL_AT(f.path, c.dataset_line, "loading -DATASET " + c.dataset + " failed: " + failure +
-                                                "\n(the remaining cases of this file on it are skipped)");
+            FAIL_AT(f.path, c.dataset_line,
+                    "loading -DATASET " + c.dataset + " failed: " + failure +
+                        "\n(the remaining cases of this file on it are skipped)");
             return;
         }
     }

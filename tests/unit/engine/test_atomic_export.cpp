@@ -48,20 +48,23 @@ std::int64_t count_of(Database& db, const std::string& query) {
 // A small graph with a reference, a relationship object and a node without an id.
 void small_graph(Database& db) {
     Result r = db.execute(
-        "CREATE (a:Person {id: 'person--1', name: 'Ann'})-[:KNOWS {since: 2020}]->(b:Person {id: 'person--2', name: 'Bob'}), "
+        "CREATE (a:Person {id: 'person--1', name: 'Ann'})-[:KNOWS {since: 2020}]->(b:Person {id: 'person--2', name: "
+        "'Bob'}), "
         "(:Note {content: 'no id'})");
     REQUIRE_MESSAGE(r.ok(), r.error().to_string());
 }
 
 // `n` nodes with some text each, in pairs joined by a relationship: about 300 bytes of JSON per node.
 void big_graph(Database& db, int n) {
-    Result r = db.execute("UNWIND range(1, $n) AS i CREATE (:Thing {id: 'thing--' + toString(i), name: 'thing number ' + "
-                          "toString(i), description: 'a line of text that makes the exported object a little bigger "
-                          "than its id and name alone, so that the file has some size to it'})",
-                          {{"n", Value(n)}});
+    Result r = db.execute(
+        "UNWIND range(1, $n) AS i CREATE (:Thing {id: 'thing--' + toString(i), name: 'thing number ' + "
+        "toString(i), description: 'a line of text that makes the exported object a little bigger "
+        "than its id and name alone, so that the file has some size to it'})",
+        {{"n", Value(n)}});
     REQUIRE_MESSAGE(r.ok(), r.error().to_string());
-    r = db.execute("MATCH (a:Thing), (b:Thing) WHERE b.id = 'thing--' + toString(toInteger(substring(a.id, 7)) + 1) "
-                   "AND toInteger(substring(a.id, 7)) % 2 = 1 CREATE (a)-[:NEXT {weight: 1}]->(b)");
+    r = db.execute(
+        "MATCH (a:Thing), (b:Thing) WHERE b.id = 'thing--' + toString(toInteger(substring(a.id, 7)) + 1) "
+        "AND toInteger(substring(a.id, 7)) % 2 = 1 CREATE (a)-[:NEXT {weight: 1}]->(b)");
     REQUIRE_MESSAGE(r.ok(), r.error().to_string());
 }
 
@@ -284,8 +287,8 @@ TEST_CASE("EXPORT STIX killed (SIGKILL) in the middle leaves the old file or the
     const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
     const std::size_t objects = nlohmann::json::parse(slurp(path))["objects"].size();
     REQUIRE(objects == 30000);
-    MESSAGE("one export of " << objects << " objects: " << took.count() / 1000 << " ms, "
-                             << fs::file_size(path) << " bytes");
+    MESSAGE("one export of " << objects << " objects: " << took.count() / 1000 << " ms, " << fs::file_size(path)
+                             << " bytes");
 
     std::mt19937 random(std::random_device{}());
     // Kill at moments spread over three exports: before, during and after a rename.

@@ -61,8 +61,9 @@ TEST_CASE("IMPORT STIX of JSON nested 20,000 deep is refused, not a stack overfl
     refused(db, "IMPORT STIX '" + path + "'", "nested more than 512 levels");
     // Brackets inside strings are text, not nesting.
     const std::string text_path = dir.write(
-        "brackets.json", R"({"type": "bundle", "id": "bundle--2", "objects": [{"type": "note", "id": "note--00000000-0000-4000-8000-000000000001", "spec_version": "2.1", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z", "content": ")" +
-                             std::string(2000, '[') + R"(", "object_refs": []}]})");
+        "brackets.json",
+        R"({"type": "bundle", "id": "bundle--2", "objects": [{"type": "note", "id": "note--00000000-0000-4000-8000-000000000001", "spec_version": "2.1", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z", "content": ")" +
+            std::string(2000, '[') + R"(", "object_refs": []}]})");
     Result ok = db.execute("IMPORT STIX '" + text_path + "'");
     CHECK_MESSAGE(ok.ok(), ok.error().to_string());
 }
@@ -81,7 +82,8 @@ TEST_CASE("Invalid UTF-8 is an error with its position, never bytes passed throu
         CHECK(r.error().column == 10);
         CHECK(node_count(db) == 1);
         // Overlong forms, surrogates and truncated sequences are invalid too; real text is not.
-        for (const char* bad : {"RETURN '\xc0\xaf'", "RETURN '\xed\xa0\x80'", "RETURN '\xe2\x82'", "RETURN '\xf4\x90\x80\x80'"})
+        for (const char* bad :
+             {"RETURN '\xc0\xaf'", "RETURN '\xed\xa0\x80'", "RETURN '\xe2\x82'", "RETURN '\xf4\x90\x80\x80'"})
             CHECK_FALSE(db.execute(bad).ok());
         Result good = db.execute("RETURN 'People\xe2\x80\x99s \xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x94\xa5' AS s");
         REQUIRE(good.ok());
@@ -92,7 +94,9 @@ TEST_CASE("Invalid UTF-8 is an error with its position, never bytes passed throu
         refused(db, "COPY Person FROM '" + path + "'", "people.csv:3:5: invalid UTF-8 (byte 0xFF)");
     }
     SUBCASE("in a STIX string, at file:line:column") {
-        const std::string path = dir.write("bad.json", "{\"type\": \"bundle\", \"id\": \"bundle--1\",\n\"objects\": [{\"type\": \"note\", \"id\": \"note--1\", \"content\": \"x\xfe\"}]}");
+        const std::string path = dir.write("bad.json",
+                                           "{\"type\": \"bundle\", \"id\": \"bundle--1\",\n\"objects\": [{\"type\": "
+                                           "\"note\", \"id\": \"note--1\", \"content\": \"x\xfe\"}]}");
         refused(db, "IMPORT STIX '" + path + "'", "bad.json:2:60: invalid UTF-8 (byte 0xFE)");
     }
 }
@@ -105,7 +109,8 @@ TEST_CASE("Open-mode COPY refuses duplicate :ID values, in the file and against 
     CHECK(node_count(db) == 0);
     const std::string one = dir.write("one.csv", "id:ID,name\n7,Ann\n");
     REQUIRE(db.execute("COPY Person FROM '" + one + "'").ok());
-    refused(db, "COPY Person FROM '" + one + "'", "duplicate ID '7' in ID space Person (a node of the graph has it already)");
+    refused(db, "COPY Person FROM '" + one + "'",
+            "duplicate ID '7' in ID space Person (a node of the graph has it already)");
     // Another ID space may reuse the ID.
     CHECK(db.execute("COPY Company FROM '" + one + "'").ok());
     CHECK(node_count(db) == 2);

@@ -22,14 +22,16 @@ void writer(Database& db, int id, std::atomic<int>& failures) {
     for (int i = 0; i < writes_per_writer; ++i) {
         const std::string tag = std::to_string(id) + "-" + std::to_string(i);
         // Two nodes and their relationship in one statement; every third pair is removed again.
-        if (!db.execute("CREATE (:P {tag: '" + tag + "', side: 0})-[:PAIR]->(:P {tag: '" + tag + "', side: 1})").ok()) ++failures;
+        if (!db.execute("CREATE (:P {tag: '" + tag + "', side: 0})-[:PAIR]->(:P {tag: '" + tag + "', side: 1})").ok())
+            ++failures;
         if (i % 3 == 0 && !db.execute("MATCH (a:P {tag: '" + tag + "'}) DETACH DELETE a").ok()) ++failures;
     }
 }
 
 void reader(Database& db, std::atomic<bool>& stop, std::atomic<int>& torn, std::atomic<int>& reads) {
     while (!stop) {
-        Result r = db.execute("MATCH (n:P) WITH count(n) AS nodes MATCH ()-[p:PAIR]->() RETURN nodes, count(p) AS pairs");
+        Result r =
+            db.execute("MATCH (n:P) WITH count(n) AS nodes MATCH ()-[p:PAIR]->() RETURN nodes, count(p) AS pairs");
         if (!r.ok() || r.row_count() > 1) {
             ++torn;
             continue;
@@ -48,7 +50,8 @@ TEST_CASE("concurrent readers never see half of a writer's statement") {
     std::atomic<bool> stop{false};
     std::atomic<int> torn{0}, reads{0}, failures{0};
     std::vector<std::thread> readers;
-    for (int i = 0; i < 3; ++i) readers.emplace_back(reader, std::ref(db), std::ref(stop), std::ref(torn), std::ref(reads));
+    for (int i = 0; i < 3; ++i)
+        readers.emplace_back(reader, std::ref(db), std::ref(stop), std::ref(torn), std::ref(reads));
     std::thread w(writer, std::ref(db), 1, std::ref(failures));
     w.join();
     stop = true;

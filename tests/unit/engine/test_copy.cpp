@@ -34,16 +34,18 @@ Result must(Database& db, const std::string& text) {
 
 TEST_CASE("COPY nodes: typed columns, quoting, arrays, :IGNORE") {
     TempDir dir;
-    std::string people = dir.write("people.csv",
-                                   "id:ID(Person),name,age:int,score:float,born:date,tags:string[],active:boolean,x:IGNORE\n"
-                                   "1,Ann,31,1.5,1990-05-01,a;b,true,zzz\n"
-                                   "2,\"Smith, \"\"Bo\"\"\",,2,1985-12-31,,false,\n"
-                                   "3,\"multi\nline\",7,0.25,,c,,\n");
+    std::string people =
+        dir.write("people.csv",
+                  "id:ID(Person),name,age:int,score:float,born:date,tags:string[],active:boolean,x:IGNORE\n"
+                  "1,Ann,31,1.5,1990-05-01,a;b,true,zzz\n"
+                  "2,\"Smith, \"\"Bo\"\"\",,2,1985-12-31,,false,\n"
+                  "3,\"multi\nline\",7,0.25,,c,,\n");
     Database db;
     Result r = must(db, copy("Person", people));
     CHECK(r.stats().nodes_created == 3);
     CHECK(r.message().find("3 nodes") != std::string::npos);
-    Result q = must(db, "MATCH (p:Person) RETURN p.id, p.name, p.age, p.score, p.born, p.tags, p.active, p.x ORDER BY p.id");
+    Result q =
+        must(db, "MATCH (p:Person) RETURN p.id, p.name, p.age, p.score, p.born, p.tags, p.active, p.x ORDER BY p.id");
     REQUIRE(q.row_count() == 3);
     CHECK(q.at(0, 0) == Value("1"));  // IDs are strings unless typed (Neo4j's default)
     CHECK(q.at(0, 1) == Value("Ann"));
@@ -64,7 +66,8 @@ TEST_CASE("COPY relationships: ID spaces, delimiter and array delimiter options,
     TempDir dir;
     std::string people = dir.write("p.csv", "id:ID(Person)|name|nick:string[]\n10|Ann|a,b\n20|Bo|\n30|Cy|c\n");
     std::string city = dir.write("c.csv", "id:ID(City)|name\n1|Oslo\n");
-    std::string knows = dir.write("k.csv", ":START_ID(Person)|:END_ID(Person)|since:int|:TYPE\n10|20|2001|\n20|30|2002|LIKES\n");
+    std::string knows =
+        dir.write("k.csv", ":START_ID(Person)|:END_ID(Person)|since:int|:TYPE\n10|20|2001|\n20|30|2002|LIKES\n");
     std::string lives = dir.write("l.csv", ":START_ID(Person)|:END_ID(City)\n10|1\n30|1\n");
     Database db;
     must(db, copy("Person", people, "DELIM '|', ARRAY_DELIM ',', ID_TYPE 'int'"));
@@ -110,7 +113,8 @@ TEST_CASE("COPY into a declared schema: KEY lookups, coercion, subtypes, HEADER 
     CHECK(count(db, "MATCH (c:Comment) RETURN count(*)") == 2);
     // ID spaces may name a supertype: REPLY_OF ends at Posts or Comments.
     must(db, copy("REPLY_OF", dir.write("reply.csv", ":START_ID(Comment),:END_ID(Message)\n200,100\n201,200\n")));
-    must(db, copy("HAS_CREATOR", dir.write("creator.csv", ":START_ID(Message),:END_ID(Person)\n100,1\n200,2\n201,2\n")));
+    must(db,
+         copy("HAS_CREATOR", dir.write("creator.csv", ":START_ID(Message),:END_ID(Person)\n100,1\n200,2\n201,2\n")));
     CHECK(count(db, "MATCH (:Comment)-[:REPLY_OF]->(:Message)-[:HAS_CREATOR]->(p:Person) RETURN count(*)") == 2);
 }
 
@@ -129,20 +133,25 @@ TEST_CASE("COPY errors name file:line:column and leave nothing behind") {
     CHECK(e.line == 1);  // the statement's position in the script
     CHECK(count(db, "MATCH (n) RETURN count(*)") == 0);
 
-    fails(copy("P", dir.write("quote.csv", "id:ID(P),name\n1,ok\n2,\"open\n")), "quote.csv:3:3: unterminated quoted field");
-    fails(copy("P", dir.write("width.csv", "id:ID(P),name\n1,a,b\n")), "width.csv:2:5: expected 2 fields as in the header, found 3");
+    fails(copy("P", dir.write("quote.csv", "id:ID(P),name\n1,ok\n2,\"open\n")),
+          "quote.csv:3:3: unterminated quoted field");
+    fails(copy("P", dir.write("width.csv", "id:ID(P),name\n1,a,b\n")),
+          "width.csv:2:5: expected 2 fields as in the header, found 3");
     fails(copy("P", dir.write("empty.csv", "")), "empty.csv:1:1: empty file");
     fails(copy("P", (dir.path() / "absent.csv").string()), "Cannot open");
     CHECK(count(db, "MATCH (n) RETURN count(*)") == 0);
 
     must(db, copy("P", dir.write("good.csv", "id:ID(P)\n1\n2\n")));
-    fails(copy("R", dir.write("dangling.csv", ":START_ID(P),:END_ID(P)\n1,2\n2,3\n")), "dangling.csv:3:3: no P node has id 3");
-    fails(copy("R", dir.write("space.csv", ":START_ID(P),:END_ID(Q)\n1,2\n")), "space.csv:1:14: :END_ID ID space 'Q' is no node label");
+    fails(copy("R", dir.write("dangling.csv", ":START_ID(P),:END_ID(P)\n1,2\n2,3\n")),
+          "dangling.csv:3:3: no P node has id 3");
+    fails(copy("R", dir.write("space.csv", ":START_ID(P),:END_ID(Q)\n1,2\n")),
+          "space.csv:1:14: :END_ID ID space 'Q' is no node label");
     CHECK(count(db, "MATCH ()-[r]->() RETURN count(*)") == 0);
     CHECK(count(db, "MATCH (n) RETURN count(*)") == 2);
 
     // No KEY, yet one :ID names one node: a duplicate is refused where it appears (issue 10).
-    fails(copy("D", dir.write("dup.csv", "id:ID(D)\n7\n7\n")), "dup.csv:3:1: duplicate ID '7' in ID space D (first on line 2)");
+    fails(copy("D", dir.write("dup.csv", "id:ID(D)\n7\n7\n")),
+          "dup.csv:3:1: duplicate ID '7' in ID space D (first on line 2)");
     must(db, "CREATE (:D {id: '7'}), (:D {id: '7'})");  // written by statements, not COPY
     fails(copy("R", dir.write("to_dup.csv", ":START_ID(D),:END_ID(D)\n7,7\n")), "ID space D: two nodes have id '7'");
 
@@ -162,8 +171,10 @@ TEST_CASE("COPY errors against a declared schema") {
         CHECK(r.error().kind == ErrorKind::Schema);
         CHECK_MESSAGE(r.error().message.find(expected) != std::string::npos, r.error().message);
     };
-    fails(copy("Person", dir.write("a.csv", "id:ID,height:int\n1,2\n")), "a.csv:1:7: node type Person has no property 'height'");
-    fails(copy("Person", dir.write("b.csv", "id:ID,age:float\n1,2.5\n")), "b.csv:2:3: property Person.age is declared INT");
+    fails(copy("Person", dir.write("a.csv", "id:ID,height:int\n1,2\n")),
+          "a.csv:1:7: node type Person has no property 'height'");
+    fails(copy("Person", dir.write("b.csv", "id:ID,age:float\n1,2.5\n")),
+          "b.csv:2:3: property Person.age is declared INT");
     fails(copy("Person", dir.write("c.csv", "id:ID\n1\n1\n")), "c.csv:3:1:");
     fails(copy("Nobody", dir.write("d.csv", "id:ID\n1\n")), "unknown node type 'Nobody'");
     must(db, copy("Person", dir.write("p.csv", "id:ID\n1\n")));

@@ -420,7 +420,7 @@ TEST_CASE("SIGKILL at random moments loses no acknowledged statement") {
     std::mt19937 random(20261202);
     OpenOptions options;
     options.checkpoint_threshold = 8192;  // checkpoints happen inside the loop too
-    std::int64_t acknowledged = 0;        // units of work the children reported done
+    std::int64_t acknowledged = 0;  // units of work the children reported done
     const int rounds = 25;
     for (int round = 0; round < rounds; ++round) {
         int ack_pipe[2];

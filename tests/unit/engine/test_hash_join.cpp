@@ -53,7 +53,8 @@ TEST_CASE("HashJoinScan joins exactly what = accepts") {
         {"MATCH (a:A), (b:B {k: a.k})", "MATCH (a:A), (b:B) WHERE (b.k = a.k) = true"},
         {"MATCH (a:A), (b:B) WHERE toUpper(b.t) = toUpper(a.t)",
          "MATCH (a:A), (b:B) WHERE (toUpper(b.t) = toUpper(a.t)) = true"},
-        {"MATCH (a:A) OPTIONAL MATCH (b:B) WHERE b.k = a.k", "MATCH (a:A) OPTIONAL MATCH (b:B) WHERE (b.k = a.k) = true"},
+        {"MATCH (a:A) OPTIONAL MATCH (b:B) WHERE b.k = a.k",
+         "MATCH (a:A) OPTIONAL MATCH (b:B) WHERE (b.k = a.k) = true"},
     };
     for (const auto& join : joins) {
         const std::string& hashed = join.first;  // not a structured binding: CAPTURE needs a lambda capture

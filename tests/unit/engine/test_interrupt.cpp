@@ -35,7 +35,8 @@ void dense_graph(Database& db) {
 
 // Runs `query` while another thread interrupts it after `delay` (and keeps doing so until
 // it returns, so an interrupt cannot be lost before the statement starts).
-Result run_interrupted(Database& db, const std::string& query, std::chrono::milliseconds delay = std::chrono::milliseconds(50)) {
+Result run_interrupted(Database& db, const std::string& query,
+                       std::chrono::milliseconds delay = std::chrono::milliseconds(50)) {
     std::atomic<bool> done{false};
     std::atomic<Clock::rep> first_interrupt{0};
     std::thread interrupter([&] {
@@ -72,17 +73,22 @@ TEST_CASE("interrupt() stops each kind of long operator, which then writes nothi
     const std::int64_t nodes = count(db, "MATCH (n) RETURN count(n)");
     const std::int64_t rels = count(db, "MATCH ()-[r]->() RETURN count(r)");
 
-    SUBCASE("variable-length expansion") { check_interrupted(run_interrupted(db, "MATCH p = (a)-[*1..10]->(b) RETURN count(p)")); }
+    SUBCASE("variable-length expansion") {
+        check_interrupted(run_interrupted(db, "MATCH p = (a)-[*1..10]->(b) RETURN count(p)"));
+    }
     SUBCASE("PatternCount on both cores") {
-        check_interrupted(run_interrupted(
-            db, "MATCH (a:N)-[:R]->(b)-[:R]->(c)-[:R]->(d)-[:R]->(e)-[:R]->(f) "
-                "WHERE a <> c AND b <> d AND c <> e AND a <> e AND a <> d AND d <> f RETURN count(*)"));
+        check_interrupted(
+            run_interrupted(db,
+                            "MATCH (a:N)-[:R]->(b)-[:R]->(c)-[:R]->(d)-[:R]->(e)-[:R]->(f) "
+                            "WHERE a <> c AND b <> d AND c <> e AND a <> e AND a <> d AND d <> f RETURN count(*)"));
     }
     SUBCASE("grouped aggregation") {
-        check_interrupted(run_interrupted(db, "MATCH (a)-->(b)-->(c)-->(d)-->(e) RETURN a.i % 7 AS g, sum(b.i * e.i) AS s"));
+        check_interrupted(
+            run_interrupted(db, "MATCH (a)-->(b)-->(c)-->(d)-->(e) RETURN a.i % 7 AS g, sum(b.i * e.i) AS s"));
     }
     SUBCASE("sorting") {
-        check_interrupted(run_interrupted(db, "MATCH (a)-->(b)-->(c)-->(d) RETURN a.i, b.i, c.i, d.i ORDER BY a.i * d.i DESC, c.i"));
+        check_interrupted(
+            run_interrupted(db, "MATCH (a)-->(b)-->(c)-->(d) RETURN a.i, b.i, c.i, d.i ORDER BY a.i * d.i DESC, c.i"));
     }
     SUBCASE("a write, rolled back") {
         check_interrupted(run_interrupted(db, "MATCH (a)-->(b)-->(c)-->(d) CREATE (:Copy {x: a.i + b.i + c.i + d.i})"));
@@ -154,7 +160,8 @@ TEST_CASE("interrupt() stops allShortestPaths and the JSON parse of IMPORT STIX"
         Database db;
         // A chain of 40 diamonds: a_i -> b_i -> a_i+1 and a_i -> c_i -> a_i+1.
         REQUIRE(db.execute("UNWIND range(0, 40) AS i CREATE (:A {i: i})").ok());
-        REQUIRE(db.execute("MATCH (a:A), (n:A {i: a.i + 1}) CREATE (a)-[:R]->(:B)-[:R]->(n), (a)-[:R]->(:C)-[:R]->(n)").ok());
+        REQUIRE(db.execute("MATCH (a:A), (n:A {i: a.i + 1}) CREATE (a)-[:R]->(:B)-[:R]->(n), (a)-[:R]->(:C)-[:R]->(n)")
+                    .ok());
         check_interrupted(run_interrupted(
             db, "MATCH (s:A {i: 0}), (t:A {i: 40}) MATCH p = allShortestPaths((s)-[:R*]->(t)) RETURN count(p)"));
         CHECK(count(db, "MATCH (n) RETURN count(n)") == 41 + 80);
@@ -166,8 +173,8 @@ TEST_CASE("interrupt() stops allShortestPaths and the JSON parse of IMPORT STIX"
             std::ofstream out(path);
             out << R"({"type": "bundle", "id": "bundle--00000000-0000-4000-8000-000000000000", "objects": [)";
             for (int i = 0; i < 400'000; ++i) {
-                out << (i ? "," : "") << R"({"type": "identity", "spec_version": "2.1", "id": "identity--)" << std::setw(8)
-                    << std::setfill('0') << i << R"(-0000-4000-8000-000000000000", "name": "n)" << i
+                out << (i ? "," : "") << R"({"type": "identity", "spec_version": "2.1", "id": "identity--)"
+                    << std::setw(8) << std::setfill('0') << i << R"(-0000-4000-8000-000000000000", "name": "n)" << i
                     << R"(", "created": "2020-01-01T00:00:00Z", "modified": "2020-01-01T00:00:00Z"})";
             }
             out << "]}";

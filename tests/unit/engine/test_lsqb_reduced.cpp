@@ -104,7 +104,8 @@ struct Graph {
             dir.write(name + ".csv", s);
         };
         // Id bases keep each type's ids apart, as LDBC's do (Post and Comment must not collide).
-        const int CONT = 1454, CTRY = 0, CITY = 100, PER = 100000, TAG = 0, TC = 300, FOR = 7000, POST = 50000, COM = 60000;
+        const int CONT = 1454, CTRY = 0, CITY = 100, PER = 100000, TAG = 0, TC = 300, FOR = 7000, POST = 50000,
+                  COM = 60000;
         auto message_id = [&](int m) { return m < posts ? id(POST, m) : id(COM, m - posts); };
         nodes("Continent", CONT, continents);
         nodes("Country", CTRY, countries);
@@ -189,7 +190,8 @@ struct Graph {
             (void)p;  // every person lives in a city of a country
             for (int post = 0; post < posts; ++post) {
                 if (post_forum[post] != f) continue;
-                for (int c : replies(post)) n += static_cast<std::int64_t>(message_tags[c].size());  // one class per tag
+                for (int c : replies(post))
+                    n += static_cast<std::int64_t>(message_tags[c].size());  // one class per tag
             }
         }
         return n;
@@ -273,7 +275,8 @@ TEST_CASE("LSQB queries on a small generated graph match brute-force counts") {
         REQUIRE(ok);
     }
 
-    const std::int64_t expected[9] = {g.q1(), g.q2(), g.q3(), g.q4(), g.q5(false), g.q6(false), g.q7(), g.q5(true), g.q6(true)};
+    const std::int64_t expected[9] = {g.q1(),      g.q2(), g.q3(),     g.q4(),    g.q5(false),
+                                      g.q6(false), g.q7(), g.q5(true), g.q6(true)};
     for (int q = 1; q <= 9; ++q) {
         CAPTURE(q);
         CHECK(expected[q - 1] > 0);  // a zero would check little

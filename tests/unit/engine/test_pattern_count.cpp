@@ -87,11 +87,13 @@ TEST_CASE("PatternCount on an empty graph and in a strict schema") {
     REQUIRE(strict.execute("CREATE NODE TYPE Post UNDER Msg").ok());
     REQUIRE(strict.execute("CREATE NODE TYPE Comment UNDER Msg").ok());
     REQUIRE(strict.execute("CREATE RELATION TYPE REPLY_OF (FROM Comment TO Msg)").ok());
-    REQUIRE(strict.execute("CREATE (p:Post {id: 1}), (c:Comment {id: 2}), (d:Comment {id: 3}), "
-                           "(c)-[:REPLY_OF]->(p), (d)-[:REPLY_OF]->(c), (d)-[:REPLY_OF]->(p)")
+    REQUIRE(strict
+                .execute("CREATE (p:Post {id: 1}), (c:Comment {id: 2}), (d:Comment {id: 3}), "
+                         "(c)-[:REPLY_OF]->(p), (d)-[:REPLY_OF]->(c), (d)-[:REPLY_OF]->(p)")
                 .ok());
-    for (const char* p : {"MATCH (m:Msg)<-[:REPLY_OF]-(c:Comment)", "MATCH (p:Post)<-[:REPLY_OF]-(:Comment)<-[:REPLY_OF]-(x)",
-                          "MATCH (m:Msg) OPTIONAL MATCH (m)<-[:REPLY_OF]-(c) OPTIONAL MATCH (c)<-[:REPLY_OF]-(d)"}) {
+    for (const char* p :
+         {"MATCH (m:Msg)<-[:REPLY_OF]-(c:Comment)", "MATCH (p:Post)<-[:REPLY_OF]-(:Comment)<-[:REPLY_OF]-(x)",
+          "MATCH (m:Msg) OPTIONAL MATCH (m)<-[:REPLY_OF]-(c) OPTIONAL MATCH (c)<-[:REPLY_OF]-(d)"}) {
         check_both_ways(strict, p);
     }
 }

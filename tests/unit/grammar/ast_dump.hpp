@@ -30,7 +30,9 @@ public:
     // ------------------------------------------------------------ expressions
     std::string dump(ast::Expression const& e) { return boost::apply_visitor(*this, e.get()); }
     template <typename T>
-    std::string operator()(ast::x3::forward_ast<T> const& node) { return (*this)(node.get()); }
+    std::string operator()(ast::x3::forward_ast<T> const& node) {
+        return (*this)(node.get());
+    }
 
     std::string operator()(ast::NullLiteral const&) { return "null"; }
     std::string operator()(ast::BoolLiteral const& b) { return b.value ? "true" : "false"; }
@@ -74,8 +76,8 @@ public:
     }
     std::string operator()(ast::Quantifier const& q) {
         static char const* const names[] = {"all", "any", "none", "single"};
-        std::string out = std::string("(") + names[static_cast<int>(q.kind)] + " " +
-                          q.variable.name + " IN " + dump(q.list);
+        std::string out =
+            std::string("(") + names[static_cast<int>(q.kind)] + " " + q.variable.name + " IN " + dump(q.list);
         if (q.where) out += " WHERE " + dump(*q.where);
         return out + ")";
     }
@@ -106,13 +108,12 @@ public:
     }
     std::string operator()(ast::OperatorChain const& c) {
         static char const* const names[] = {
-            "OR", "XOR", "AND", "=", "<>", "<", "<=", ">", ">=", "=~", "IN", "STARTS WITH",
-            "ENDS WITH", "CONTAINS", "IS NULL", "IS NOT NULL", "+", "-", "*", "/", "%", "^"};
+            "OR",          "XOR",       "AND",      "=",       "<>",          "<", "<=", ">", ">=", "=~", "IN",
+            "STARTS WITH", "ENDS WITH", "CONTAINS", "IS NULL", "IS NOT NULL", "+", "-",  "*", "/",  "%",  "^"};
         std::string out = "(" + dump(c.first);
         for (auto const& operation : c.rest) {
             out += std::string(" ") + names[static_cast<int>(operation.op)];
-            if (operation.op != ast::BinaryOperator::IsNull &&
-                operation.op != ast::BinaryOperator::IsNotNull) {
+            if (operation.op != ast::BinaryOperator::IsNull && operation.op != ast::BinaryOperator::IsNotNull) {
                 out += " " + dump(operation.operand);
             }
         }
@@ -228,10 +229,13 @@ public:
         for (auto const& label : r.labels) out += ":" + label;
         return out;
     }
-    std::string operator()(ast::Delete const& d) { return std::string(d.detach ? "DETACH " : "") + "DELETE " + list(d.targets); }
+    std::string operator()(ast::Delete const& d) {
+        return std::string(d.detach ? "DETACH " : "") + "DELETE " + list(d.targets);
+    }
     std::string operator()(ast::Merge const& m) {
         std::string out = "MERGE " + dump(m.pattern);
-        for (auto const& action : m.actions) out += (action.on_create ? " ON CREATE " : " ON MATCH ") + (*this)(action.set);
+        for (auto const& action : m.actions)
+            out += (action.on_create ? " ON CREATE " : " ON MATCH ") + (*this)(action.set);
         return out;
     }
     std::string body(ast::ProjectionBody const& b) {
@@ -269,7 +273,8 @@ public:
     std::string type(ast::TypeName const& t) { return t.element ? t.name + "<" + *t.element + ">" : t.name; }
     std::string properties(std::vector<ast::PropertyDeclaration> const& properties) {
         std::string out;
-        for (auto const& p : properties) out += (out.empty() ? "" : ", ") + p.name + " " + type(p.type) + (p.key ? " KEY" : "");
+        for (auto const& p : properties)
+            out += (out.empty() ? "" : ", ") + p.name + " " + type(p.type) + (p.key ? " KEY" : "");
         return out;
     }
     std::string operator()(ast::CreateNodeType const& c) {

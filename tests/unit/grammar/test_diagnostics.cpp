@@ -27,8 +27,7 @@ std::string render(std::string_view text, kgq::grammar::SyntaxError const& error
     line_start = (line_start == std::string_view::npos || error.offset == 0) ? 0 : line_start + 1;
     std::size_t line_end = text.find('\n', line_start);
     if (line_end == std::string_view::npos) line_end = text.size();
-    std::string out = std::to_string(error.line) + ":" + std::to_string(error.column) + ": " +
-                      error.message + "\n";
+    std::string out = std::to_string(error.line) + ":" + std::to_string(error.column) + ": " + error.message + "\n";
     out += std::string(text.substr(line_start, line_end - line_start)) + "\n";
     out += std::string(error.column - 1, ' ') + "^\n";
     return out;

@@ -18,8 +18,8 @@ namespace {
 std::string parsed(std::string_view text) {
     auto const result = parse_script(text);
     if (!result.ok) {
-        return "error " + std::to_string(result.error.line) + ":" +
-               std::to_string(result.error.column) + ": " + result.error.message;
+        return "error " + std::to_string(result.error.line) + ":" + std::to_string(result.error.column) + ": " +
+               result.error.message;
     }
     return testing::AstDump{}(result.script);
 }
@@ -75,10 +75,8 @@ TEST_CASE("keywords are case-insensitive, identifiers are not") {
     // Reserved words are not variables, but are fine as keys, labels and function names.
     CHECK(parsed("RETURN n.count, {end: 1, match: 2}, count(x), exists(n.p)") ==
           "RETURN (n .count), {end: 1, match: 2}, count(x), exists((n .p))");
-    CHECK(parsed("MATCH (n:Match)-[:RETURN]->(m) RETURN n") ==
-          "MATCH (n:Match)-[:RETURN]->(m) RETURN n");
-    CHECK(parsed("MATCH (from)-->(to) RETURN from, to") ==
-          "MATCH (from)-[]->(to) RETURN from, to");
+    CHECK(parsed("MATCH (n:Match)-[:RETURN]->(m) RETURN n") == "MATCH (n:Match)-[:RETURN]->(m) RETURN n");
+    CHECK(parsed("MATCH (from)-->(to) RETURN from, to") == "MATCH (from)-[]->(to) RETURN from, to");
     CHECK_FALSE(parse_script("RETURN return").ok);
 }
 
@@ -92,8 +90,7 @@ TEST_CASE("with, unwind and union") {
 }
 
 TEST_CASE("updating clauses") {
-    CHECK(parsed("CREATE (a:A {x: 1})-[:R {w: 2.5}]->(b:B:C)") ==
-          "CREATE (a:A {x: 1})-[:R {w: 2.5f}]->(b:B:C)");
+    CHECK(parsed("CREATE (a:A {x: 1})-[:R {w: 2.5}]->(b:B:C)") == "CREATE (a:A {x: 1})-[:R {w: 2.5f}]->(b:B:C)");
     CHECK(parsed("MERGE (n:P {id: $id}) ON CREATE SET n.created = 1 ON MATCH SET n.seen = true") ==
           "MERGE (n:P {id: $id}) ON CREATE SET (n .created) = 1 ON MATCH SET (n .seen) = true");
     CHECK(parsed("MATCH (n) SET n.a = 1, n = {b: 2}, n += $props, n:L1:L2") ==
@@ -112,7 +109,8 @@ TEST_CASE("updating clauses") {
     auto const paren_set = clause_at<ast::SetClause>(paren, 1);  // by value: keep it alive
     auto const& owned = boost::get<ast::SetProperty>(paren_set.items.at(0).get());
     CHECK(owned.target.accessors.size() == 1);
-    CHECK(boost::get<ast::RemoveProperty>(clause_at<ast::Remove>(paren, 2).items.at(0).get()).target.accessors.size() == 1);
+    CHECK(boost::get<ast::RemoveProperty>(clause_at<ast::Remove>(paren, 2).items.at(0).get()).target.accessors.size() ==
+          1);
 }
 
 TEST_CASE("call") {
@@ -140,16 +138,14 @@ TEST_CASE("scripts: separators, empty statements, explain") {
 
 // ------------------------------------------------------------------ patterns
 TEST_CASE("patterns") {
-    CHECK(parsed("MATCH (a)-->(b)<--(c)--(d) RETURN a") ==
-          "MATCH (a)-[]->(b)<-[]-(c)-[]-(d) RETURN a");
-    CHECK(parsed("MATCH (a)<-[r:T1|T2|:T3]-(b) RETURN r") ==
-          "MATCH (a)<-[r:T1|T2|T3]-(b) RETURN r");
-    CHECK(parsed("MATCH (a)-[*]->(b), (c)-[*2]-(d), (e)-[*1..3]-(f), (g)-[*..5]-(h), (i)-[r*2.. {x: 1}]-(j) RETURN a") ==
-          "MATCH (a)-[*]->(b), (c)-[*2]-(d), (e)-[*1..3]-(f), (g)-[*..5]-(h), (i)-[r*2.. {x: 1}]-(j) RETURN a");
+    CHECK(parsed("MATCH (a)-->(b)<--(c)--(d) RETURN a") == "MATCH (a)-[]->(b)<-[]-(c)-[]-(d) RETURN a");
+    CHECK(parsed("MATCH (a)<-[r:T1|T2|:T3]-(b) RETURN r") == "MATCH (a)<-[r:T1|T2|T3]-(b) RETURN r");
+    CHECK(
+        parsed("MATCH (a)-[*]->(b), (c)-[*2]-(d), (e)-[*1..3]-(f), (g)-[*..5]-(h), (i)-[r*2.. {x: 1}]-(j) RETURN a") ==
+        "MATCH (a)-[*]->(b), (c)-[*2]-(d), (e)-[*1..3]-(f), (g)-[*..5]-(h), (i)-[r*2.. {x: 1}]-(j) RETURN a");
     CHECK(parsed("MATCH (n:A:B|C) RETURN n") == "MATCH (n:A:B|C) RETURN n");
     CHECK(parsed("MATCH (n $props) RETURN n") == "MATCH (n $props) RETURN n");
-    CHECK(parsed("MATCH p = shortestPath((a)-[*]-(b)) RETURN p") ==
-          "MATCH p = shortestPath((a)-[*]-(b)) RETURN p");
+    CHECK(parsed("MATCH p = shortestPath((a)-[*]-(b)) RETURN p") == "MATCH p = shortestPath((a)-[*]-(b)) RETURN p");
     CHECK(parsed("MATCH p = allShortestPaths((a)-[:R*]->(b)), q = (c) RETURN p") ==
           "MATCH p = allShortestPaths((a)-[:R*]->(b)), q = (c) RETURN p");
     CHECK(parsed("MATCH ()-[]-() RETURN 1") == "MATCH ()-[]-() RETURN 1");
@@ -195,8 +191,8 @@ TEST_CASE("operator chains keep operands and operators in order") {
     CHECK(chain.rest[0].op == ast::BinaryOperator::Less);
     CHECK(chain.rest[1].op == ast::BinaryOperator::Less);
     auto const null_test = clause_at<ast::Return>(only_query("RETURN a IS NULL"), 0);
-    auto const& test = boost::get<ast::x3::forward_ast<ast::OperatorChain>>(
-        null_test.body.items.at(0).expression.get()).get();
+    auto const& test =
+        boost::get<ast::x3::forward_ast<ast::OperatorChain>>(null_test.body.items.at(0).expression.get()).get();
     CHECK(test.rest.at(0).op == ast::BinaryOperator::IsNull);
     CHECK(test.rest.at(0).operand.get().which() == 0);  // NullLiteral, unused
 }
@@ -233,11 +229,10 @@ TEST_CASE("functions, CASE, comprehensions, quantifiers") {
           "RETURN [p = (a)-[]->(b:B) WHERE (b .x) | (b .y)], [(a)-[:R]-(c) | c]");
     CHECK(parsed("RETURN all(x IN l WHERE x > 0), any(x IN l WHERE x), none(x IN l), single(x IN l WHERE x)") ==
           "RETURN (all x IN l WHERE (x > 0)), (any x IN l WHERE x), (none x IN l), (single x IN l WHERE x)");
-    CHECK(parsed("RETURN n{.name, .*, age: n.born + 1, other}") ==
-          "RETURN n{.name, .*, age: ((n .born) + 1), other}");
+    CHECK(parsed("RETURN n{.name, .*, age: n.born + 1, other}") == "RETURN n{.name, .*, age: ((n .born) + 1), other}");
     auto const call = clause_at<ast::Return>(only_query("RETURN count(*)"), 0);
-    auto const& count = boost::get<ast::x3::forward_ast<ast::FunctionCall>>(
-        call.body.items.at(0).expression.get()).get();
+    auto const& count =
+        boost::get<ast::x3::forward_ast<ast::FunctionCall>>(call.body.items.at(0).expression.get()).get();
     CHECK(count.star);
     CHECK(count.name == "count");
 }
@@ -250,8 +245,7 @@ TEST_CASE("patterns in expressions and EXISTS") {
           "MATCH (a) WHERE EXISTS {MATCH (a)-[]->(b) RETURN b} RETURN a");
     CHECK(parsed("MATCH (a) WHERE exists { (a)-->(b) WHERE b.x = 1 } RETURN a") ==
           "MATCH (a) WHERE EXISTS {(a)-[]->(b) WHERE ((b .x) = 1)} RETURN a");
-    CHECK(parsed("MATCH (a) WHERE exists(a.name) RETURN a") ==
-          "MATCH (a) WHERE exists((a .name)) RETURN a");
+    CHECK(parsed("MATCH (a) WHERE exists(a.name) RETURN a") == "MATCH (a) WHERE exists((a .name)) RETURN a");
 }
 
 // ------------------------------------------------------------------ kgq statements
@@ -261,16 +255,16 @@ TEST_CASE("schema, copy, import and export") {
     CHECK(parsed("create abstract node type Software under Thing (first_seen date)") ==
           "CREATE ABSTRACT NODE TYPE Software UNDER Thing (first_seen DATE)");
     CHECK(parsed("CREATE NODE TYPE Empty") == "CREATE NODE TYPE Empty");
-    CHECK(parsed("CREATE RELATION TYPE USES (FROM IntrusionSet TO Software, FROM Campaign TO Software, since DATETIME)") ==
+    CHECK(parsed(
+              "CREATE RELATION TYPE USES (FROM IntrusionSet TO Software, FROM Campaign TO Software, since DATETIME)") ==
           "CREATE RELATION TYPE USES (FROM IntrusionSet TO Software, FROM Campaign TO Software, since DATETIME)");
     CHECK(parsed("COPY Person FROM 'person.csv' (DELIM '|', HEADER true)") ==
           "COPY Person FROM 'person.csv' (DELIM '|', HEADER true)");
     CHECK(parsed("COPY Person FROM \"p.csv\"") == "COPY Person FROM 'p.csv'");
     CHECK(parsed("IMPORT STIX 'bundle.json'; export stix 'out.json'") ==
           "IMPORT STIX 'bundle.json'; EXPORT STIX 'out.json'");
-    for (char const* type : {"BOOL", "BOOLEAN", "INT", "INTEGER", "INT64", "FLOAT", "DOUBLE", "STRING",
-                             "DATE", "DATETIME", "TIMESTAMP", "LOCALDATETIME", "TIME", "LOCALTIME",
-                             "DURATION", "MAP", "ANY"}) {
+    for (char const* type : {"BOOL", "BOOLEAN", "INT", "INTEGER", "INT64", "FLOAT", "DOUBLE", "STRING", "DATE",
+                             "DATETIME", "TIMESTAMP", "LOCALDATETIME", "TIME", "LOCALTIME", "DURATION", "MAP", "ANY"}) {
         CHECK(parse_script(std::string("CREATE NODE TYPE T (p ") + type + ")").ok);
     }
     CHECK(error_of("CREATE NODE TYPE T (p WIDGET)").expected == "a type name");
@@ -293,8 +287,7 @@ TEST_CASE("positions and projection text") {
     CHECK(ret.body.items[2].text == "n.age + 1");
     CHECK(slice(text, ret.body.items[2]) == "n.age + 1 AS next");
     CHECK(slice(text, *ret.body.items[2].alias) == "next");
-    auto const& sum = boost::get<ast::x3::forward_ast<ast::OperatorChain>>(
-        ret.body.items[2].expression.get()).get();
+    auto const& sum = boost::get<ast::x3::forward_ast<ast::OperatorChain>>(ret.body.items[2].expression.get()).get();
     CHECK(slice(text, sum) == "n.age + 1");
     CHECK(slice(text, sum.rest.at(0)) == "+ 1");
 
@@ -396,7 +389,8 @@ TEST_CASE("nesting limit") {
     CHECK_FALSE(parse_script(prefix(100000, "-")).ok);
     CHECK_FALSE(parse_script(prefix(100000, "+ ")).ok);
     // Brackets and prefix operators add up.
-    CHECK_FALSE(parse_script(prefix(max_nesting_depth / 2 + 1, "NOT (") + std::string(max_nesting_depth / 2 + 1, ')')).ok);
+    CHECK_FALSE(
+        parse_script(prefix(max_nesting_depth / 2 + 1, "NOT (") + std::string(max_nesting_depth / 2 + 1, ')')).ok);
     // Strings and comments do not count.
     CHECK(parse_script("RETURN '" + std::string(10000, '(') + "' /* " + std::string(10000, '[') + " */").ok);
     // Nested CASE counts.
@@ -413,8 +407,8 @@ TEST_CASE("huge flat input") {
     list += "] AS l";
     auto const result = parse_script(list);
     REQUIRE(result.ok);
-    auto const projection = clause_at<ast::Return>(
-        boost::get<ast::RegularQuery>(result.script.statements.at(0).body.get()).first, 0);
+    auto const projection =
+        clause_at<ast::Return>(boost::get<ast::RegularQuery>(result.script.statements.at(0).body.get()).first, 0);
     auto const& items = projection.body.items;
     auto const& literal = boost::get<ast::x3::forward_ast<ast::ListLiteral>>(items.at(0).expression.get()).get();
     CHECK(literal.items.size() == 100000);

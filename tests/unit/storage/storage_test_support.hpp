@@ -17,9 +17,7 @@ using namespace kgq::catalog;
 using namespace kgq::storage;
 
 // Same value as a KEY would see it (null == null); enough for stored scalars and lists.
-inline bool same_value(const Value& a, const Value& b) {
-    return storage::encode_key(a) == storage::encode_key(b);
-}
+inline bool same_value(const Value& a, const Value& b) { return storage::encode_key(a) == storage::encode_key(b); }
 
 inline std::string dump_value(const Value& v) {
     auto code = storage::encode_key(v);
@@ -38,8 +36,8 @@ inline std::string dump_value(const Value& v) {
 inline std::string dump(const GraphStore& g) {
     std::ostringstream out;
     const Catalog& c = g.catalog();
-    out << "nodes " << g.node_count() << "/" << g.node_capacity() << " rels " << g.rel_count()
-        << "/" << g.rel_capacity() << "\n";
+    out << "nodes " << g.node_count() << "/" << g.node_capacity() << " rels " << g.rel_count() << "/"
+        << g.rel_capacity() << "\n";
     for (NodeId n = 0; n < g.node_capacity(); ++n) {
         out << "n" << n << (g.node_alive(n) ? "" : " dead");
         for (TypeId l : g.node_labels(n)) out << " :" << c.entity_type(l).name;
@@ -72,8 +70,10 @@ inline std::string dump(const GraphStore& g) {
         for (auto k : table->column_keys) out << " " << c.property_key_name(k);
         out << "\n";
     }
-    for (TypeId t = 0; t < c.relation_type_count(); ++t) out << "count " << c.relation_type(t).name << " " << g.count_with_type(t) << "\n";
-    for (TypeId t = 0; t < c.entity_type_count(); ++t) out << "count " << c.entity_type(t).name << " " << g.count_with_label(t) << "\n";
+    for (TypeId t = 0; t < c.relation_type_count(); ++t)
+        out << "count " << c.relation_type(t).name << " " << g.count_with_type(t) << "\n";
+    for (TypeId t = 0; t < c.entity_type_count(); ++t)
+        out << "count " << c.entity_type(t).name << " " << g.count_with_label(t) << "\n";
     return out.str();
 }
 
@@ -94,11 +94,11 @@ struct StixSchema {
     PropertyKeyId id, name, score;
 
     StixSchema() {
-        sdo = catalog.declare_entity_type("SDO", std::nullopt, true,
-                                          {prop("id", LogicalType::of(TypeKind::String), true),
-                                           prop("name", LogicalType::of(TypeKind::String))});
-        malware = catalog.declare_entity_type("Malware", "SDO", false,
-                                              {prop("is_family", LogicalType::of(TypeKind::Bool))});
+        sdo = catalog.declare_entity_type(
+            "SDO", std::nullopt, true,
+            {prop("id", LogicalType::of(TypeKind::String), true), prop("name", LogicalType::of(TypeKind::String))});
+        malware =
+            catalog.declare_entity_type("Malware", "SDO", false, {prop("is_family", LogicalType::of(TypeKind::Bool))});
         intrusion_set = catalog.declare_entity_type("IntrusionSet", "SDO", false,
                                                     {prop("aliases", LogicalType::list_of(TypeKind::String))});
         attack_pattern = catalog.declare_entity_type("AttackPattern", "SDO", false, {});

@@ -18,8 +18,8 @@ using namespace kgq::storage_test;
 
 BOOST_CONCEPT_ASSERT((boost::VertexListGraphConcept<GraphView>));
 BOOST_CONCEPT_ASSERT((boost::IncidenceGraphConcept<GraphView>));
-BOOST_CONCEPT_ASSERT((boost::ReadablePropertyMapConcept<
-                      boost::property_map<GraphView, boost::vertex_index_t>::const_type, NodeId>));
+BOOST_CONCEPT_ASSERT(
+    (boost::ReadablePropertyMapConcept<boost::property_map<GraphView, boost::vertex_index_t>::const_type, NodeId>));
 
 namespace {
 
@@ -90,11 +90,10 @@ TEST_CASE("GraphView runs stock BGL breadth_first_search without copying") {
     Diamond d;
     GraphView view{&d.g, {d.k}, Orientation::Out};
     std::vector<std::size_t> distance(num_vertices(view), 0);
-    boost::breadth_first_search(
-        view, d.n[0],
-        boost::visitor(boost::make_bfs_visitor(boost::record_distances(
-            boost::make_iterator_property_map(distance.begin(), get(boost::vertex_index, view)),
-            boost::on_tree_edge()))));
+    boost::breadth_first_search(view, d.n[0],
+                                boost::visitor(boost::make_bfs_visitor(boost::record_distances(
+                                    boost::make_iterator_property_map(distance.begin(), get(boost::vertex_index, view)),
+                                    boost::on_tree_edge()))));
     CHECK(distance[d.n[3]] == 2);
     CHECK(distance[d.n[4]] == 3);
 }
@@ -132,8 +131,7 @@ TEST_CASE("shortest_paths: hop limit, unreachable, same node, parallel edges, de
     CHECK(shortest_paths(d.g, d.n[3], d.n[3], {}, true, false, 10, true) == Paths{{}});
 
     const RelId parallel = d.g.create_relationship(d.l, d.n[0], d.n[4], {});
-    CHECK(sorted(shortest_paths(d.g, d.n[0], d.n[4], {}, true, false, 10, true)) ==
-          sorted(Paths{{d.r04}, {parallel}}));
+    CHECK(sorted(shortest_paths(d.g, d.n[0], d.n[4], {}, true, false, 10, true)) == sorted(Paths{{d.r04}, {parallel}}));
 
     for (RelId r : {d.r34, d.r04, parallel}) d.g.delete_relationship(r);
     d.g.delete_node(d.n[4]);

@@ -65,7 +65,7 @@ TEST_CASE("declared hierarchy: subtypes, ancestry, inherited properties and keys
 TEST_CASE("endpoints: a supertype endpoint covers subtypes; endpoints can be widened") {
     StixSchema s;
     Catalog& c = s.catalog;
-    CHECK(c.endpoints_allow(s.uses, s.intrusion_set, s.malware));   // TO SDO covers Malware
+    CHECK(c.endpoints_allow(s.uses, s.intrusion_set, s.malware));  // TO SDO covers Malware
     CHECK(c.endpoints_allow(s.uses, s.malware, s.attack_pattern));
     CHECK_FALSE(c.endpoints_allow(s.uses, s.malware, s.intrusion_set));
     CHECK_FALSE(c.endpoints_allow(s.uses, s.tool, s.malware));
@@ -99,10 +99,12 @@ TEST_CASE("declaration errors are Schema errors naming the culprit") {
           }) == "Property 'x' of node type 'Campaign' has type NODE, which cannot be stored in a property");
     CHECK(schema_error_of([&] { c.declare_relation_type("USES", {}, {}); }) ==
           "Relationship type 'USES' already exists");
-    CHECK(schema_error_of([&] { c.declare_relation_type("DROPS", {{"Malwar", "Tool"}}, {}); }) ==
-          "Unknown node type 'Malwar' in FROM of relationship type 'DROPS'");
-    CHECK(schema_error_of([&] { c.declare_relation_type("DROPS", {{"Malware", "Tol"}}, {}); }) ==
-          "Unknown node type 'Tol' in TO of relationship type 'DROPS'");
+    CHECK(schema_error_of([&] {
+              c.declare_relation_type("DROPS", {{"Malwar", "Tool"}}, {});
+          }) == "Unknown node type 'Malwar' in FROM of relationship type 'DROPS'");
+    CHECK(schema_error_of([&] {
+              c.declare_relation_type("DROPS", {{"Malware", "Tol"}}, {});
+          }) == "Unknown node type 'Tol' in TO of relationship type 'DROPS'");
     CHECK(schema_error_of([&] { c.declare_relation_type("DROPS", {}, {prop("k", str, true)}); }) ==
           "A KEY can only be declared on a node type, not on relationship type 'DROPS'");
     // None of the failed declarations left a type behind.

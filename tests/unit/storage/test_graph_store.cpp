@@ -124,10 +124,12 @@ TEST_CASE("KEY uniqueness: duplicates throw before anything is written") {
     const std::string before = dump(g);
 
     // The KEY is declared on SDO, so it is unique across all its subtypes.
-    CHECK(schema_error_of([&] { g.create_node({s.malware}, {{s.id, Value("x")}}); }) ==
-          "Duplicate key: Malware with id 'x' already exists");
-    CHECK(schema_error_of([&] { g.create_node({s.intrusion_set}, {{s.id, Value("x")}}); }) ==
-          "Duplicate key: IntrusionSet with id 'x' already exists");
+    CHECK(schema_error_of([&] {
+              g.create_node({s.malware}, {{s.id, Value("x")}});
+          }) == "Duplicate key: Malware with id 'x' already exists");
+    CHECK(schema_error_of([&] {
+              g.create_node({s.intrusion_set}, {{s.id, Value("x")}});
+          }) == "Duplicate key: IntrusionSet with id 'x' already exists");
     CHECK(schema_error_of([&] { g.set_node_property(m, s.id, Value("x")); }) ==
           "Duplicate key: Malware with id 'x' already exists");
     CHECK(dump(g) == before);
@@ -162,8 +164,8 @@ TEST_CASE("KEY uniqueness: duplicates throw before anything is written") {
 TEST_CASE("KEY uniqueness when a label move brings a node under a KEY") {
     Catalog c;
     const TypeId base = c.declare_entity_type("Base", std::nullopt, false, {});
-    const TypeId keyed = c.declare_entity_type("Keyed", "Base", false,
-                                               {prop("k", LogicalType::of(TypeKind::Int), true)});
+    const TypeId keyed =
+        c.declare_entity_type("Keyed", "Base", false, {prop("k", LogicalType::of(TypeKind::Int), true)});
     const PropertyKeyId k = *c.find_property_key("k");
     GraphStore g(c);
     const NodeId a = g.create_node({keyed}, {{k, Value(1)}});
@@ -173,8 +175,9 @@ TEST_CASE("KEY uniqueness when a label move brings a node under a KEY") {
     g.set_node_property(b, k, Value(2.0));  // 2.0 and 2 are the same key
     g.add_label(b, keyed);
     CHECK(g.find_by_key(keyed, Value(2)) == b);
-    CHECK(schema_error_of([&] { g.create_node({keyed}, {{k, Value(2)}}); }) ==
-          "Duplicate key: Keyed with k 2 already exists");
+    CHECK(schema_error_of([&] {
+              g.create_node({keyed}, {{k, Value(2)}});
+          }) == "Duplicate key: Keyed with k 2 already exists");
     g.remove_label(a, keyed);
     CHECK_FALSE(g.find_by_key(keyed, Value(1)));
 }

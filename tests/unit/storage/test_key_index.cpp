@@ -19,7 +19,7 @@ TEST_CASE("KeyIndex agrees with a map under random inserts, erasures and lookups
     for (int step = 0; step < 200000; ++step) {
         // Integers from a small range (so keys repeat and erasures hit), some strings, floats.
         const auto r = random() % 10;
-        Value v = r < 7 ? Value(static_cast<std::int64_t>(random() % 5000) - 2500)
+        Value v = r < 7   ? Value(static_cast<std::int64_t>(random() % 5000) - 2500)
                   : r < 9 ? Value(std::string("k") + std::to_string(random() % 300))
                           : Value(static_cast<double>(random() % 50) + 0.5);
         const std::string code = *storage::encode_key(v);

@@ -29,9 +29,9 @@ TEST_CASE("LogicalType prints canonical names that parse back") {
     CHECK(LogicalType::of(TypeKind::DateTime).to_string() == "DATETIME");
     CHECK(LogicalType::list_of(TypeKind::String).to_string() == "LIST<STRING>");
     CHECK(LogicalType::any().to_string() == "ANY");
-    for (auto kind : {TypeKind::Any, TypeKind::Bool, TypeKind::Int, TypeKind::Float, TypeKind::String,
-                      TypeKind::Date, TypeKind::LocalTime, TypeKind::Time, TypeKind::LocalDateTime,
-                      TypeKind::DateTime, TypeKind::Duration, TypeKind::Map}) {
+    for (auto kind : {TypeKind::Any, TypeKind::Bool, TypeKind::Int, TypeKind::Float, TypeKind::String, TypeKind::Date,
+                      TypeKind::LocalTime, TypeKind::Time, TypeKind::LocalDateTime, TypeKind::DateTime,
+                      TypeKind::Duration, TypeKind::Map}) {
         CHECK(LogicalType::parse(LogicalType::of(kind).to_string()) == LogicalType::of(kind));
         CHECK(LogicalType::parse(LogicalType::list_of(kind).to_string()) == LogicalType::list_of(kind));
     }

@@ -142,6 +142,7 @@ TEST_CASE("rollback restores the KEY index and strict-mode type changes") {
     CHECK(g.find_by_key(s.sdo, Value("x")) == x);
     CHECK(g.node_labels(x) == LabelSet{s.sdo});
     // The index still rejects what it rejected before.
-    CHECK(schema_error_of([&] { g.create_node({s.attack_pattern}, {{s.id, Value("m")}}); }) ==
-          "Duplicate key: AttackPattern with id 'm' already exists");
+    CHECK(schema_error_of([&] {
+              g.create_node({s.attack_pattern}, {{s.id, Value("m")}});
+          }) == "Duplicate key: AttackPattern with id 'm' already exists");
 }

@@ -34,7 +34,9 @@ TEST_CASE("sum") {
     CHECK(aggregate("sum", {1, 1, 2}, true) == Value(3));
     CHECK(text(aggregate("sum", {Duration{1, 0, 0, 0}, Duration{0, 2, 0, 0}})) == "'P1M2D'");
     CHECK(error_of([] { aggregate("sum", {1, "a"}); }) == "TypeError/InvalidArgumentType");
-    CHECK(error_of([] { aggregate("sum", {std::numeric_limits<std::int64_t>::max(), 1}); }) == "ArithmeticError/IntegerOverflow");
+    CHECK(error_of([] {
+              aggregate("sum", {std::numeric_limits<std::int64_t>::max(), 1});
+          }) == "ArithmeticError/IntegerOverflow");
 }
 
 TEST_CASE("avg") {
@@ -53,8 +55,8 @@ TEST_CASE("min and max by orderability, ignoring nulls (Aggregation2)") {
     CHECK(aggregate("min", {"a", "b", "B"}) == Value("B"));
     CHECK(text(aggregate("max", {List{1}, List{2, 1}, List{1, 2}})) == "[2, 1]");
     CHECK(text(aggregate("min", {List{1}, List{2, 1}, List{1, 2}})) == "[1]");
-    CHECK(aggregate("max", {1, "a", List{1, 2}}) == Value(1));           // numbers rank highest
-    CHECK(text(aggregate("min", {1, "a", List{1, 2}})) == "[1, 2]");     // lists rank low
+    CHECK(aggregate("max", {1, "a", List{1, 2}}) == Value(1));  // numbers rank highest
+    CHECK(text(aggregate("min", {1, "a", List{1, 2}})) == "[1, 2]");  // lists rank low
     CHECK(aggregate("max", {N, N}).is_null());
 }
 

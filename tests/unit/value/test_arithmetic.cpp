@@ -14,7 +14,7 @@ using kgq::test::error_of;
 namespace {
 constexpr std::int64_t max_int = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t min_int = std::numeric_limits<std::int64_t>::min();
-}
+}  // namespace
 
 TEST_CASE("integer arithmetic stays integer") {
     CHECK(add(1, 2) == Value(3));

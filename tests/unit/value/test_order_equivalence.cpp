@@ -14,15 +14,26 @@ using namespace kgq::value;
 namespace {
 const double not_a_number = std::numeric_limits<double>::quiet_NaN();
 const double inf = std::numeric_limits<double>::infinity();
-}
+}  // namespace
 
 TEST_CASE("kinds order as the CIP says, null last") {
     // Ascending: map, node, relationship, list, path, datetime, localdatetime, date, time,
     // localtime, duration, string, boolean, number, null.
-    std::vector<Value> ascending = {
-        Map{{"a", 1}}, Node{1, {}, {}}, Relationship{1, "T", 1, 2, {}}, List{1}, Path{{Node{1, {}, {}}}, {}},
-        DateTime{0, 0, 0, {}}, LocalDateTime{0, 0}, Date{0}, Time{0, 0}, LocalTime{0}, Duration{0, 1, 0, 0},
-        "a", false, 1, Value()};
+    std::vector<Value> ascending = {Map{{"a", 1}},
+                                    Node{1, {}, {}},
+                                    Relationship{1, "T", 1, 2, {}},
+                                    List{1},
+                                    Path{{Node{1, {}, {}}}, {}},
+                                    DateTime{0, 0, 0, {}},
+                                    LocalDateTime{0, 0},
+                                    Date{0},
+                                    Time{0, 0},
+                                    LocalTime{0},
+                                    Duration{0, 1, 0, 0},
+                                    "a",
+                                    false,
+                                    1,
+                                    Value()};
     for (std::size_t i = 0; i + 1 < ascending.size(); ++i) {
         INFO("position " << i);
         CHECK(order(ascending[i], ascending[i + 1]) < 0);
@@ -78,6 +89,7 @@ TEST_CASE("hash agrees with equivalence") {
     CHECK(hash(List{1, 2}) == hash(List{1.0, 2.0}));
     CHECK(hash(Map{{"a", 1}}) == hash(Map{{"a", 1.0}}));
     CHECK(hash(DateTime{100, 0, 3600, {}}) == hash(DateTime{100, 0, 0, {}}));
-    std::unordered_set<Value, Hash, Equivalent> set = {1, 1.0, Value(), Value(), not_a_number, not_a_number, "1", List{1}, List{1.0}};
+    std::unordered_set<Value, Hash, Equivalent> set = {1,   1.0,     Value(),  Value(), not_a_number, not_a_number,
+                                                       "1", List{1}, List{1.0}};
     CHECK(set.size() == 5);
 }

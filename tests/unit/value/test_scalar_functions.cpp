@@ -59,7 +59,7 @@ TEST_CASE("math functions") {
     CHECK(call("round", {-2.5}) == Value(-2.0));  // Java's Math.round: halves go up
     CHECK(call("round", {3.141592, 3}) == Value(3.142));
     CHECK(call("round", {2.675, 2}) == Value(2.68));  // decimal, as BigDecimal.valueOf
-    CHECK(call("round", {-1.5, 0}) == Value(-2.0));   // HALF_UP: away from zero
+    CHECK(call("round", {-1.5, 0}) == Value(-2.0));  // HALF_UP: away from zero
     CHECK(call("round", {1.25, 1, "HALF_EVEN"}) == Value(1.2));
     CHECK(call("round", {1.35, 1, "half_even"}) == Value(1.4));
     CHECK(call("round", {1.21, 1, "CEILING"}) == Value(1.3));
@@ -78,7 +78,8 @@ TEST_CASE("math functions") {
     CHECK((r >= 0.0 && r < 1.0));
     CHECK(call("sin", {Value()}).is_null());
     CHECK(error_of([] { call("abs", {"x"}); }) == "TypeError/InvalidArgumentType");
-    CHECK(error_of([] { call("abs", {std::numeric_limits<std::int64_t>::min()}); }) == "ArithmeticError/IntegerOverflow");
+    CHECK(error_of([] { call("abs", {std::numeric_limits<std::int64_t>::min()}); }) ==
+          "ArithmeticError/IntegerOverflow");
 }
 
 TEST_CASE("list functions") {
