@@ -5,10 +5,12 @@
 #include "parameters.hpp"
 #include "shell.hpp"
 
+#include <langinfo.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
 #include <cerrno>
+#include <clocale>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -72,6 +74,12 @@ bool is_database_file(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // libedit reads multibyte characters only under a multibyte LC_CTYPE: without this every
+    // non-ASCII character typed at the prompt was dropped (a name with ’ matched nothing).
+    // Query text is UTF-8 whatever the environment says, so a C or POSIX locale becomes
+    // C.UTF-8. Only LC_CTYPE: numbers and messages stay as they are everywhere.
+    if (!std::setlocale(LC_CTYPE, "") || std::strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+        std::setlocale(LC_CTYPE, "C.UTF-8");
     CLI::App app{"kgq - an in-memory typed knowledge graph with a Cypher-compatible query language.", "kgq"};
     app.footer(examples);
     app.set_version_flag("--version", "kgq " KGQ_VERSION);
