@@ -236,12 +236,33 @@ bool is_meta_command(std::string_view line) {
     return !line.empty() && line.front() == ':';
 }
 
-MetaStatus run_meta_command(Shell& shell, std::string_view line) {
+namespace {
+
+// The command's name: the word after ':' (up to a blank or ';').
+std::string_view command_name(std::string_view line, std::size_t& end) {
     line = trim(line);
     line.remove_prefix(1);
-    std::size_t end = 0;
+    end = 0;
     while (end < line.size() && !std::isspace(static_cast<unsigned char>(line[end])) && line[end] != ';') ++end;
-    std::string_view name = line.substr(0, end);
+    return line.substr(0, end);
+}
+
+}  // namespace
+
+bool is_known_meta_command(std::string_view line) {
+    if (!is_meta_command(line)) return false;
+    std::size_t end = 0;
+    const std::string_view name = command_name(line, end);
+    for (const auto& c : commands)
+        if (c.name == name) return true;
+    return false;
+}
+
+MetaStatus run_meta_command(Shell& shell, std::string_view line) {
+    std::size_t end = 0;
+    const std::string_view name = command_name(line, end);
+    line = trim(line);
+    line.remove_prefix(1);
     for (const auto& c : commands)
         if (c.name == name) return c.handler(shell, line.substr(end));
     return usage("unknown command ':" + std::string(name) + "' (:help lists the commands)");

@@ -248,8 +248,8 @@ bool Shell::run_stream(std::istream& in, const std::string& source_name) {
     while (!quit_ && std::getline(in, line)) {
         ++line_no;
         bool step_ok = true;
-        if (statement.empty() && is_meta_command(line)) {
-            step_ok = run_meta_command(*this, line) != MetaStatus::Failed;
+        if (statement.empty() ? is_meta_command(line) : is_known_meta_command(line)) {
+            step_ok = run_meta_command(*this, line) != MetaStatus::Failed;  // as at the prompt
         } else {
             if (statement.empty()) first_line = line_no;
             statement += line;
@@ -298,16 +298,23 @@ int Shell::run_interactive() {
             statement.clear();
             continue;
         }
-        if (!raw) {  // Ctrl-D
+        if (!raw) {  // Ctrl-D: an unfinished statement runs as if ended by ';', or says why not
             std::cout << '\n';
+            if (has_code(statement)) {
+                std::cerr << "(Ctrl-D: running the unfinished statement)\n";
+                run_text(statement, "");
+            }
             break;
         }
         std::string line(raw);
         std::free(raw);
-        if (statement.empty() && is_meta_command(line)) {
+        // A meta command by name is one at the start of any line, even with a statement
+        // pending (which stays pending: :format csv, then go on typing).
+        if (statement.empty() ? is_meta_command(line) : is_known_meta_command(line)) {
             add_history(line.c_str());
             if (!history.empty()) write_history(history.c_str());
-            run_meta_command(*this, line);
+            if (run_meta_command(*this, line) == MetaStatus::Quit && has_code(statement))
+                std::cerr << "(the unfinished statement was not run)\n";
             continue;
         }
         if (statement.empty() && !has_code(line)) continue;
