@@ -222,4 +222,17 @@ std::string write_summary(const WriteStats& s) {
     return out;
 }
 
+void print_error_json(std::ostream& out, const Error& error, const std::string& source, std::uint32_t line,
+                      std::uint32_t column) {
+    Json body;
+    body["kind"] = error_kind_name(error.kind);
+    body["code"] = error.code;
+    if (!error.detail.empty()) body["detail"] = error.detail;
+    body["message"] = error.message;
+    if (!source.empty()) body["source"] = source;
+    if (line) body["line"] = line;
+    if (column) body["column"] = column;
+    out << Json{{"error", body}}.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
 }  // namespace kgq::repl

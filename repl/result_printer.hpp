@@ -2,6 +2,7 @@
 // table, CSV and JSON Lines writers and the write summary. Used by shell.cpp and meta_commands.cpp (:format).
 #pragma once
 
+#include "kgq/error.hpp"
 #include "kgq/result.hpp"
 #include "kgq/value.hpp"
 
@@ -19,6 +20,12 @@ const char* output_format_name(OutputFormat format);
 
 // Writes the columns and rows of result (nothing else) in the chosen format.
 void print_rows(std::ostream& out, const Result& result, OutputFormat format);
+
+// A failed statement in --format json: one JSON line {"error": {"kind", "code", "detail",
+// "message", "source", "line", "column"}} in the stream of results, so a consumer sees where
+// the answers stop and why (the human-readable diagnostic still goes to stderr).
+void print_error_json(std::ostream& out, const Error& error, const std::string& source, std::uint32_t line,
+                      std::uint32_t column);
 
 // "Created 2 nodes, set 3 properties, created 1 relationship"; empty when nothing changed.
 std::string write_summary(const WriteStats& stats);

@@ -179,6 +179,16 @@ bool Shell::run_text(std::string_view text, const std::string& source_name, std:
             if (result.error().kind == ErrorKind::Interrupted && result.error().code == "Interrupted")
                 interrupted_by_user_ = true;
             print_error(std::cerr, result.error(), source, result.line());
+            if (options_.format == OutputFormat::Json) {
+                const Error& e = result.error();
+                const bool other_file = !e.source.empty() && e.source != source.name;
+                // Lines of this text count from source.first_line; a runtime error has only its statement's.
+                const std::uint32_t line = other_file      ? e.line
+                                           : e.line        ? source.first_line + e.line - 1
+                                           : result.line() ? source.first_line + result.line() - 1
+                                                           : 0;
+                print_error_json(std::cout, e, other_file ? e.source : source.name, line, e.line ? e.column : 0);
+            }
             return true;  // the engine decides, from continue_on_error, whether to go on
         }
         print_result(result, measured_ms);
@@ -221,7 +231,11 @@ void Shell::print_result(const Result& result, double measured_ms) {
         // Queries in a script still show their answers; writes and declarations are summed.
         if (result.columns().empty() && (declaration || result.message().empty())) return;
     }
-    if (!result.columns().empty()) print_rows(std::cout, result, options_.format);
+    if (!result.columns().empty()) {
+        // Several tables in one CSV stream: a blank line between them, each with its header.
+        if (options_.format == OutputFormat::Csv && csv_tables_printed_++ > 0) std::cout << '\n';
+        print_rows(std::cout, result, options_.format);
+    }
     // CSV and JSON output stays machine-readable: prose (plans, schema changes, import
     // reports) goes to stderr there, and write summaries are left out.
     if (!result.message().empty()) {

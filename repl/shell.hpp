@@ -59,6 +59,7 @@ private:
     Database database_;
     bool quit_ = false;
     bool interrupted_by_user_ = false;
+    int csv_tables_printed_ = 0;
     // While a script file runs, write summaries and schema notes are added up and shown as
     // one line at the end (a 200-statement graph script is not 200 lines of "Created 1 node").
     struct ScriptTotals {
