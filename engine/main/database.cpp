@@ -16,6 +16,7 @@
 #include "persist/database_file.hpp"
 #include "persist/file_error.hpp"
 #include "planner/planner.hpp"
+#include "statement_split.hpp"
 #include "value/temporal.hpp"
 
 #include <atomic>
@@ -429,27 +430,59 @@ Result Database::Impl::control_transaction(const ast::TransactionControl& contro
 bool Database::run(std::string_view text, const Parameters& params, const ExecuteOptions& options,
                    const std::function<bool(const Result&)>& on_result) {
     grammar::ParseResult parsed = grammar::parse_script(text);
-    if (!parsed.ok) {
-        Error error = syntax_error(parsed.error, text);
+    // With continue_on_error a syntax error costs only its statement: the statement (up to
+    // its ';') is blanked out, keeping every offset and line, and the script parsed again;
+    // each error is reported where its statement would have run.
+    std::string blanked;
+    std::vector<std::pair<std::size_t, Result>> syntax_errors;  // offset, failure
+    while (!parsed.ok) {
+        const std::string_view current = blanked.empty() ? text : std::string_view(blanked);
+        Error error = syntax_error(parsed.error, current);
         error.source = options.source_name;
         Result r = Result::failure(std::move(error));
         r.set_line(parsed.error.line);
-        on_result(r);
-        return false;
+        if (!options.continue_on_error) {
+            on_result(r);
+            return false;
+        }
+        const std::size_t start = grammar::statement_start(current, parsed.error.offset);
+        const std::size_t end = grammar::statement_end(current, start);
+        if (blanked.empty()) blanked.assign(text);
+        bool changed = false;
+        for (std::size_t i = start; i < end && i < blanked.size(); ++i) {
+            if (blanked[i] == '\n' || blanked[i] == ' ') continue;
+            blanked[i] = ' ';
+            changed = true;
+        }
+        syntax_errors.emplace_back(parsed.error.offset, std::move(r));
+        if (!changed) {  // nothing left to cut: report what was found
+            for (const auto& [offset, failure] : syntax_errors)
+                if (!on_result(failure)) break;
+            return false;
+        }
+        parsed = grammar::parse_script(blanked);
     }
+    const std::string_view script = blanked.empty() ? text : std::string_view(blanked);
+    std::size_t next_error = 0;
+    auto report_syntax_errors_before = [&](std::size_t offset) {
+        for (; next_error < syntax_errors.size() && syntax_errors[next_error].first < offset; ++next_error)
+            if (!on_result(syntax_errors[next_error].second)) return false;
+        return true;
+    };
     impl_->interrupt_requested.store(false);
-    bool all_ok = true;
+    bool all_ok = syntax_errors.empty();
     // Line and column of each statement's start, counted on from the previous statement's.
     std::uint32_t counted_to = 0;
     grammar::LineColumn at;
     for (const auto& statement : parsed.script.statements) {
+        if (!report_syntax_errors_before(statement.begin)) return false;
         if (statement.begin >= counted_to) {
-            const std::string_view gap = text.substr(counted_to, statement.begin - counted_to);
+            const std::string_view gap = script.substr(counted_to, statement.begin - counted_to);
             const grammar::LineColumn step = grammar::line_column(gap, static_cast<std::uint32_t>(gap.size()));
             at = step.line == 1 ? grammar::LineColumn{at.line, at.column + step.column - 1}
                                 : grammar::LineColumn{at.line + step.line - 1, step.column};
         } else {
-            at = grammar::line_column(text, statement.begin);
+            at = grammar::line_column(script, statement.begin);
         }
         counted_to = statement.begin;
         Result r;
@@ -459,17 +492,18 @@ bool Database::run(std::string_view text, const Parameters& params, const Execut
             impl_->transaction_ended.wait(writer, [&] {
                 return !impl_->in_transaction || impl_->transaction_owner == std::this_thread::get_id();
             });
-            r = impl_->run_statement(statement, text, at, params, options);
+            r = impl_->run_statement(statement, script, at, params, options);
         } else {
             std::shared_lock reader(impl_->lock);
-            r = impl_->run_statement(statement, text, at, params, options);
+            r = impl_->run_statement(statement, script, at, params, options);
         }
         bool ok = r.ok();
         all_ok &= ok;
-        if (!on_result(r)) break;
-        if (!ok && !options.continue_on_error) break;
-        if (!ok && r.error().kind == ErrorKind::Interrupted) break;  // a stop ends the whole run
+        if (!on_result(r)) return all_ok;
+        if (!ok && !options.continue_on_error) return all_ok;
+        if (!ok && r.error().kind == ErrorKind::Interrupted) return all_ok;  // a stop ends the whole run
     }
+    report_syntax_errors_before(SIZE_MAX);
     return all_ok;
 }
 

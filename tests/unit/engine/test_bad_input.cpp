@@ -128,3 +128,29 @@ TEST_CASE("the error of a statement that succeeded is empty, not undefined") {
     CHECK(empty.ok());
     CHECK(empty.error().message.empty());
 }
+
+TEST_CASE("with continue_on_error a syntax error costs only its statement, reported in its place") {
+    kgq::Database db;
+    kgq::ExecuteOptions options;
+    options.continue_on_error = true;
+    std::vector<std::string> seen;
+    const bool ok = db.run(
+        "CREATE (:A {n: 1});\nRETURN 1 +;\nMATCH (a:A) RETURN a.n;\nRETURN 'x' AS s; RETURN (;\nRETURN 2", {}, options,
+        [&](const kgq::Result& r) {
+            seen.push_back(r.ok() ? "ok " + std::to_string(r.line())
+                                  : "error " + std::to_string(r.error().line) + ":" + std::to_string(r.error().column));
+            return true;
+        });
+    CHECK_FALSE(ok);
+    CHECK(seen == std::vector<std::string>{"ok 1", "error 2:11", "ok 3", "ok 4", "error 4:26", "ok 5"});
+    CHECK(db.execute("MATCH (a:A) RETURN count(a)").at(0, 0).as_int() == 1);
+    // Without it, nothing of a script with a syntax error runs.
+    kgq::Database strict;
+    seen.clear();
+    strict.run("CREATE (:A);\nRETURN 1 +;", {}, {}, [&](const kgq::Result& r) {
+        seen.push_back(r.ok() ? "ok" : "error");
+        return true;
+    });
+    CHECK(seen == std::vector<std::string>{"error"});
+    CHECK(strict.execute("MATCH (a) RETURN count(a)").at(0, 0).as_int() == 0);
+}
