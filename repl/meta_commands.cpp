@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iostream>
+#include <optional>
 #include <string>
 
 namespace kgq::repl {
@@ -144,6 +145,34 @@ MetaStatus max_memory(Shell& shell, std::string_view args) {
     return MetaStatus::Ok;
 }
 
+// :max_rows and :max_width (Kùzu's names; DuckDB's .maxrows, .maxwidth): a number, 0 for no
+// limit, or "auto" for the terminal's; no argument shows the setting.
+MetaStatus table_limit(Shell& shell, std::string_view args, std::optional<std::size_t>& setting, const char* name) {
+    std::string_view value = plain_argument(args);
+    if (value == "auto") {
+        setting.reset();
+    } else if (!value.empty()) {
+        std::size_t n = 0;
+        for (char c : value) {
+            if (!std::isdigit(static_cast<unsigned char>(c)) || n > 1'000'000'000) {
+                return usage(std::string("expected a number, 0 for no limit, or auto; got '") + std::string(value) +
+                             "'");
+            }
+            n = n * 10 + static_cast<std::size_t>(c - '0');
+        }
+        setting = n;
+    }
+    std::cout << name << ": " << (setting ? (*setting ? std::to_string(*setting) : std::string("no limit")) : "auto")
+              << '\n';
+    return MetaStatus::Ok;
+}
+MetaStatus max_rows(Shell& shell, std::string_view args) {
+    return table_limit(shell, args, shell.options().max_rows, "max_rows");
+}
+MetaStatus max_width(Shell& shell, std::string_view args) {
+    return table_limit(shell, args, shell.options().max_width, "max_width");
+}
+
 // :begin, :commit, :rollback as cypher-shell has them: the statements themselves.
 MetaStatus transaction(Shell& shell, const char* statement) {
     return shell.run_text(statement, "") ? MetaStatus::Ok : MetaStatus::Failed;
@@ -206,6 +235,8 @@ constexpr MetaCommand commands[] = {
     {"load", "FILE", "run a script (.kgq, .cypher) or import a STIX bundle (.json)", load},
     {"format", "table|csv|json", "how results are printed (no argument: show the current one)", format},
     {"timing", "on|off", "print how long each statement took", timing},
+    {"max_rows", "N|auto", "rows a table shows, first and last halves (0: all; auto: 40 on a terminal)", max_rows},
+    {"max_width", "N|auto", "columns a table may take (0: no limit; auto: the terminal's width)", max_width},
     {"timeout", "TIME", "stop a statement after TIME (30s, 500ms, 2m; 0: never; no argument: show it)", timeout},
     {"max_memory", "SIZE", "stop a statement that grows memory by SIZE (2GB; 0: never; no argument: show it)",
      max_memory},

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <vector>
@@ -68,36 +69,81 @@ std::string pad(const std::string& text, std::size_t width, bool right_align) {
     return right_align ? fill + text : text + fill;
 }
 
-void print_table(std::ostream& out, const Result& result) {
+// Narrowest a shrunk column gets before columns are left out instead.
+constexpr std::size_t min_column_width = 6;
+
+// Fits the columns' widths into max_width (borders and padding included: 3 a column, plus
+// 1): the widest columns give way first, down to min_column_width; then columns are left
+// out from the right, a "…" column standing for them. Returns how many columns are shown.
+std::size_t fit_widths(std::vector<std::size_t>& widths, std::size_t max_width) {
+    auto total = [&](std::size_t shown, bool ellipsis) {
+        std::size_t sum = 1;
+        for (std::size_t i = 0; i < shown; ++i) sum += widths[i] + 3;
+        return sum + (ellipsis ? 4 : 0);
+    };
+    if (max_width == 0 || total(widths.size(), false) <= max_width) return widths.size();
+    while (total(widths.size(), false) > max_width) {
+        auto widest = std::max_element(widths.begin(), widths.end());
+        if (*widest <= min_column_width) break;
+        --*widest;
+    }
+    std::size_t shown = widths.size();
+    while (shown > 1 && total(shown, shown < widths.size()) > max_width) --shown;
+    return shown;
+}
+
+void print_table(std::ostream& out, const Result& result, const TableLimits& limits) {
     const auto& columns = result.columns();
+    const std::size_t cap = limits.max_width ? limits.max_width : max_cell_width;
+    // Which rows: all, or the first and last halves of max_rows with a "…" row between.
+    const std::size_t n = result.row_count();
+    std::vector<std::size_t> rows;
+    const bool elided = limits.max_rows > 0 && n > limits.max_rows;
+    const std::size_t head = elided ? (limits.max_rows + 1) / 2 : n;
+    const std::size_t tail = elided ? limits.max_rows / 2 : 0;
+    for (std::size_t r = 0; r < head; ++r) rows.push_back(r);
+    for (std::size_t r = n - tail; r < n && elided; ++r) rows.push_back(r);
+
     std::vector<std::size_t> widths;
-    for (const auto& c : columns)
-        widths.push_back(display_width(truncate_to_width(escape_controls(c), max_cell_width)));
+    for (const auto& c : columns) widths.push_back(display_width(truncate_to_width(escape_controls(c), cap)));
     std::vector<std::vector<std::string>> cells;
     std::vector<std::vector<bool>> numeric;
-    for (const auto& row : result.rows()) {
+    for (std::size_t r : rows) {
+        const auto& row = result.rows()[r];
         auto& texts = cells.emplace_back();
         auto& nums = numeric.emplace_back();
         for (std::size_t i = 0; i < columns.size(); ++i) {
             const Value& v = i < row.size() ? row[i] : Value{};
-            texts.push_back(truncate_to_width(escape_controls(cell_text(v)), max_cell_width));
+            texts.push_back(truncate_to_width(escape_controls(cell_text(v)), cap));
             nums.push_back(v.is_number());  // numbers right-aligned, as DuckDB does
             widths[i] = std::max(widths[i], display_width(texts.back()));
         }
     }
-    out << rule(widths, "┌", "┬", "┐") << '\n' << "│";
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        out << ' ' << pad(truncate_to_width(escape_controls(columns[i]), max_cell_width), widths[i], false) << " │";
-    out << '\n' << rule(widths, "├", "┼", "┤") << '\n';
-    for (std::size_t r = 0; r < cells.size(); ++r) {
+    const std::size_t shown = fit_widths(widths, limits.max_width);
+    const bool cut = shown < columns.size();
+    std::vector<std::size_t> frame(widths.begin(), widths.begin() + static_cast<std::ptrdiff_t>(shown));
+    if (cut) frame.push_back(1);
+    auto line = [&](const std::vector<std::string>& texts, const std::vector<bool>* right) {
         out << "│";
-        for (std::size_t i = 0; i < columns.size(); ++i)
-            out << ' ' << pad(cells[r][i], widths[i], numeric[r][i]) << " │";
+        for (std::size_t i = 0; i < shown; ++i)
+            out << ' ' << pad(truncate_to_width(texts[i], widths[i]), widths[i], right && (*right)[i]) << " │";
+        if (cut) out << " … │";
         out << '\n';
+    };
+    out << rule(frame, "┌", "┬", "┐") << '\n';
+    std::vector<std::string> header;
+    for (const auto& c : columns) header.push_back(escape_controls(c));
+    line(header, nullptr);
+    out << rule(frame, "├", "┼", "┤") << '\n';
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        if (elided && k == head) line(std::vector<std::string>(columns.size(), "…"), nullptr);
+        line(cells[k], &numeric[k]);
     }
-    out << rule(widths, "└", "┴", "┘") << '\n';
-    std::size_t n = result.row_count();
-    out << '(' << n << (n == 1 ? " row)" : " rows)") << '\n';
+    out << rule(frame, "└", "┴", "┘") << '\n';
+    out << '(' << n << (n == 1 ? " row" : " rows");
+    if (elided) out << ", " << head + tail << " shown";
+    if (cut) out << ", " << shown << " of " << columns.size() << " columns shown";
+    out << ")\n";
 }
 
 std::string csv_field(const std::string& text) {
@@ -194,9 +240,9 @@ std::string cell_text(const Value& value) {
     return value.to_string();
 }
 
-void print_rows(std::ostream& out, const Result& result, OutputFormat format) {
+void print_rows(std::ostream& out, const Result& result, OutputFormat format, const TableLimits& limits) {
     switch (format) {
-        case OutputFormat::Table: print_table(out, result); break;
+        case OutputFormat::Table: print_table(out, result, limits); break;
         case OutputFormat::Csv: print_csv(out, result); break;
         case OutputFormat::Json: print_json_lines(out, result); break;
     }

@@ -6,6 +6,7 @@
 #include "kgq/result.hpp"
 #include "kgq/value.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -18,8 +19,16 @@ enum class OutputFormat { Table, Csv, Json };
 std::optional<OutputFormat> parse_output_format(std::string_view name);  // "table", "csv", "json"
 const char* output_format_name(OutputFormat format);
 
+// How big a table may get (the box format only; CSV and JSON always carry every row whole).
+// On a terminal the shell fits tables to its width and shows 40 rows (the first and last
+// halves, as DuckDB does); :maxwidth and :maxrows change them, 0 meaning no limit.
+struct TableLimits {
+    std::size_t max_width = 0;  // columns of the whole table, borders included
+    std::size_t max_rows = 0;
+};
+
 // Writes the columns and rows of result (nothing else) in the chosen format.
-void print_rows(std::ostream& out, const Result& result, OutputFormat format);
+void print_rows(std::ostream& out, const Result& result, OutputFormat format, const TableLimits& limits = {});
 
 // A failed statement in --format json: one JSON line {"error": {"kind", "code", "detail",
 // "message", "source", "line", "column"}} in the stream of results, so a consumer sees where

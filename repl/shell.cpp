@@ -7,6 +7,7 @@
 #include "meta_commands.hpp"
 
 #include <editline/readline.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -234,7 +235,7 @@ void Shell::print_result(const Result& result, double measured_ms) {
     if (!result.columns().empty()) {
         // Several tables in one CSV stream: a blank line between them, each with its header.
         if (options_.format == OutputFormat::Csv && csv_tables_printed_++ > 0) std::cout << '\n';
-        print_rows(std::cout, result, options_.format);
+        print_rows(std::cout, result, options_.format, table_limits());
     }
     // CSV and JSON output stays machine-readable: prose (plans, schema changes, import
     // reports) goes to stderr there, and write summaries are left out.
@@ -253,6 +254,16 @@ void Shell::print_result(const Result& result, double measured_ms) {
         (table ? std::cout : std::cerr) << "Time: " << std::fixed << std::setprecision(3) << ms << " ms\n"
                                         << std::defaultfloat;
     }
+}
+
+TableLimits Shell::table_limits() const {
+    TableLimits limits;
+    const bool terminal = isatty(STDOUT_FILENO);
+    struct winsize size {};
+    const bool sized = terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0;
+    limits.max_width = options_.max_width ? *options_.max_width : sized ? size.ws_col : 0;
+    limits.max_rows = options_.max_rows ? *options_.max_rows : terminal ? 40 : 0;
+    return limits;
 }
 
 bool Shell::run_stream(std::istream& in, const std::string& source_name) {

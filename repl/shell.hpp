@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstddef>
 #include <istream>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,9 @@ struct ShellOptions {
     // Budgets of each statement (0: none); main.cpp sets the memory default.
     std::chrono::milliseconds timeout{0};
     std::size_t max_memory = 0;
+    // Table size (:max_rows, :max_width; 0 = no limit). Unset: on a terminal its width and
+    // 40 rows, elsewhere every row and cells cut at 60 columns.
+    std::optional<std::size_t> max_rows, max_width;
 };
 
 class Shell {
@@ -48,11 +52,14 @@ public:
     Parameters& parameters() { return parameters_; }
     Database& database() { return database_; }
     void request_quit() { quit_ = true; }
+
     // True once Ctrl-C stopped a statement: a batch run ends there (exit status 130).
     bool interrupted_by_user() const { return interrupted_by_user_; }
 
 private:
     void print_result(const Result& result, double measured_ms);
+    // The limits a table printed now gets: the settings, or the terminal's.
+    TableLimits table_limits() const;
 
     ShellOptions options_;
     Parameters parameters_;
