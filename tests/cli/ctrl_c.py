@@ -5,37 +5,15 @@
 # Usage: ctrl_c.py KGQ_BINARY REPO_ROOT. Prints "N passed, N failed".
 import os, pty, re, select, signal, subprocess, sys, time
 
+from pty_support import Checks, read_until
+
 kgq, root = sys.argv[1], sys.argv[2]
 graph = os.path.join(root, "graphs", "unc4841", "unc4841.kgq")
 runaway = "MATCH p=(a)-[*1..10]-(b) RETURN count(p);"
-passed = failed = 0
+checks = Checks()
+check = checks.check
 
 
-def check(ok, what):
-    global passed, failed
-    print(("ok   " if ok else "FAIL ") + what)
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-
-
-def read_until(fd, needle, timeout):
-    out = b""
-    end = time.time() + timeout
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.1)
-        if r:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
-            if needle.encode() in out:
-                return True, out
-    return False, out
 
 
 # --- interactive
@@ -101,5 +79,4 @@ except subprocess.TimeoutExpired:
     p.kill()
     check(False, "SIGINT in a batch run stops the statement")
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+checks.finish()

@@ -5,38 +5,16 @@
 # Usage: terminal_table.py KGQ_BINARY. Prints "N passed, N failed".
 import fcntl, os, pty, re, select, struct, sys, termios, time, unicodedata
 
+from pty_support import Checks, read_until
+
 kgq = sys.argv[1]
-passed = failed = 0
+checks = Checks()
+check = checks.check
 long_text = "an intrusion set that keeps using the same exploit against email gateways " * 3
 query = ("UNWIND range(1, 100) AS i RETURN i, '%s' AS description, i * 2 AS double, 'x' AS a, 'y' AS b, "
          "'z' AS c, 'w' AS d, 'v' AS e;\r" % long_text)
 
 
-def check(ok, what):
-    global passed, failed
-    print(("ok   " if ok else "FAIL ") + what)
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-
-
-def read_until(fd, needle, timeout):
-    out = b""
-    end = time.time() + timeout
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.1)
-        if r:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
-            if needle in out:
-                return True, out
-    return False, out
 
 
 def width(line):
@@ -67,5 +45,4 @@ for cols in (80, 200):
     except ChildProcessError:
         pass
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+checks.finish()

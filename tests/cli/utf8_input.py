@@ -5,36 +5,14 @@
 # kgq set its LC_CTYPE (issue 13). Usage: utf8_input.py KGQ_BINARY. Prints "N passed, N failed".
 import os, pty, select, sys, tempfile, time
 
+from pty_support import Checks, read_until
+
 kgq = sys.argv[1]
-passed = failed = 0
+checks = Checks()
+check = checks.check
 text = "People’s ü € 中文字符 🔥🐉"
 
 
-def check(ok, what):
-    global passed, failed
-    print(("ok   " if ok else "FAIL ") + what)
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-
-
-def read_until(fd, needle, timeout):
-    out = b""
-    end = time.time() + timeout
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.1)
-        if r:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
-            if needle in out:
-                return True, out
-    return False, out
 
 
 for lang in ["C.UTF-8", "C"]:
@@ -63,5 +41,4 @@ for lang in ["C.UTF-8", "C"]:
     # libedit's history file escapes some bytes (vis(3)); the text must come back unescaped.
     check(text.encode() in kept or text.encode() in kept.replace(b"\\040", b" "), "LANG=%s: the history keeps the statement in UTF-8" % lang)
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+checks.finish()
