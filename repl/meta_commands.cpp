@@ -280,6 +280,12 @@ std::string_view command_name(std::string_view line, std::size_t& end) {
 
 }  // namespace
 
+std::vector<std::string_view> meta_command_names() {
+    std::vector<std::string_view> names;
+    for (const auto& c : commands) names.push_back(c.name);
+    return names;
+}
+
 bool is_known_meta_command(std::string_view line) {
     if (!is_meta_command(line)) return false;
     std::size_t end = 0;

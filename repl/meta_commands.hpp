@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 namespace kgq::repl {
 
@@ -16,5 +17,7 @@ bool is_meta_command(std::string_view line);
 // a statement is pending, where a line such as ":Person {name: 'x'})" continues a pattern.
 bool is_known_meta_command(std::string_view line);
 MetaStatus run_meta_command(Shell& shell, std::string_view line);
+// The commands' names, without ':' (for completion).
+std::vector<std::string_view> meta_command_names();
 
 }  // namespace kgq::repl

@@ -3,6 +3,8 @@
 // Created and driven by main.cpp; meta commands come back in through run_file().
 #include "shell.hpp"
 
+#include "completion.hpp"
+
 #include "diagnostics.hpp"
 #include "meta_commands.hpp"
 
@@ -298,6 +300,7 @@ int Shell::run_interactive() {
     std::cout << "kgq " KGQ_VERSION " - statements end with ';'. :help for help, :quit to leave.\n";
     const std::string history = history_path();
     rl_readline_name = "kgq";
+    install_completion(database_);
     using_history();
     stifle_history(2000);
     if (!history.empty()) read_history(history.c_str());
