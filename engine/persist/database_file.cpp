@@ -64,8 +64,17 @@ DatabaseFile::DatabaseFile(std::string path, const FileOptions& options, catalog
             value::BinaryReader in(record, offset);
             const std::uint8_t flags = in.u8();
             if (flags & record_has_catalog) {
+                // A logged catalog only ever grows (what a failed statement added is undone
+                // before anything is logged): a smaller one would leave the store's type and
+                // key ids dangling.
                 value::BinaryReader catalog_in(in.bytes(in.count(1)), in.offset());
-                catalog.load(catalog_in);
+                catalog::Catalog logged;
+                logged.load(catalog_in);
+                if (logged.entity_type_count() < catalog.entity_type_count() ||
+                    logged.relation_type_count() < catalog.relation_type_count() ||
+                    logged.property_key_count() < catalog.property_key_count())
+                    catalog_in.fail("a logged catalog has fewer types or keys than the graph uses");
+                catalog = std::move(logged);
             }
             store.replay(in);
         } catch (const value::FormatError& e) {
