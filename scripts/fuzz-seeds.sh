@@ -58,4 +58,6 @@ cp "$repo"/tests/fuzz/corpus/csv/*.csv "$out/csv/"
 for mode in $(seq 0 15); do
   printf "\\x$(printf %02x "$mode")\\x00\\x$(printf %02x $((mode * 13 + 40)))\\x00\\x00\\x00\\x7f" > "$out/database/mode-$mode"
 done
+# Inputs that once found a bug, kept as regressions (tests/fuzz/corpus/database/).
+cp "$repo"/tests/fuzz/corpus/database/* "$out/database/"
 echo "fuzz seeds: $(ls "$out/database" | wc -l) database-file edits"
