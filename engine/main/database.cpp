@@ -45,8 +45,9 @@ struct Database::Impl {
     bool in_transaction = false;
     std::thread::id transaction_owner;
     std::condition_variable_any transaction_ended;
-    // The file the database lives in; null in memory.
+    // The file the database lives in; null in memory. Closed (checkpointed) by ~Impl.
     std::unique_ptr<persist::DatabaseFile> file;
+    ~Impl();
 
     // Makes the statement about to commit durable (before store.commit()), then
     // checkpoints when the log has grown large; a failed checkpoint is a warning, the
@@ -76,19 +77,23 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     return db;
 }
 
-Database::~Database() {
-    if (!impl_ || !impl_->file || impl_->file->read_only()) return;
+// Closing happens when the Impl goes, so a Database assigned over (db = Database()) closes
+// its file as a destroyed one does.
+Database::Impl::~Impl() {
+    if (!file || file->read_only()) return;
     try {
-        std::unique_lock writer(impl_->lock);
-        if (impl_->in_transaction) {  // an open transaction never committed
-            impl_->store.rollback();
-            impl_->catalog.undo_changes(0);
+        std::unique_lock writer(lock);
+        if (in_transaction) {  // an open transaction never committed
+            store.rollback();
+            catalog.undo_changes(0);
         }
-        if (impl_->file->has_log_records()) impl_->file->checkpoint(impl_->catalog, impl_->store);
+        if (file->has_log_records()) file->checkpoint(catalog, store);
     } catch (...) {
         // The log still holds every commit: the next open replays it.
     }
 }
+
+Database::~Database() = default;
 
 namespace {
 const std::string no_path;

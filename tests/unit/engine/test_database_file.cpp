@@ -251,6 +251,14 @@ TEST_CASE("CHECKPOINT writes the snapshot and empties the log") {
     CHECK_FALSE(inside.ok());
     run(db, "ROLLBACK");
 
+    // Assigning over a Database closes its file as destroying it does: a checkpoint.
+    run(db, "CREATE (:A {x: 2})");
+    CHECK(fs::file_size(path + ".wal") > 32);
+    db = Database();
+    CHECK(fs::file_size(path + ".wal") == 32);
+    Database reopened = Database::open(path);
+    CHECK(count_of(reopened, "MATCH (a:A) RETURN count(a)") == 2);
+
     Database memory;
     Result none = memory.execute("CHECKPOINT");
     REQUIRE_FALSE(none.ok());
