@@ -19,18 +19,6 @@ namespace {
 // CSV and JSON are for programs and always carry the full value.
 constexpr std::size_t max_cell_width = 60;
 
-bool is_temporal(const Value& v) {
-    switch (v.kind()) {
-        case ValueKind::Date:
-        case ValueKind::LocalTime:
-        case ValueKind::Time:
-        case ValueKind::LocalDateTime:
-        case ValueKind::DateTime:
-        case ValueKind::Duration: return true;
-        default: return false;
-    }
-}
-
 // Control characters would break the row apart; show them escaped instead.
 std::string escape_controls(std::string_view text) {
     std::string out;
@@ -236,7 +224,7 @@ const char* output_format_name(OutputFormat format) {
 }
 
 std::string cell_text(const Value& value) {
-    if (value.is_string() || is_temporal(value)) return value.to_display();
+    if (value.is_string() || value.is_temporal()) return value.to_display();
     return value.to_string();
 }
 

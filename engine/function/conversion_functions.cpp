@@ -49,7 +49,7 @@ Value to_string_impl(const Value& v, bool or_null) {
         case ValueKind::Float:
         case ValueKind::Bool: return v.to_string();
         default:
-            if (value::is_temporal(v)) return value::format_temporal(v);
+            if (v.is_temporal()) return value::format_temporal(v);
             if (or_null) return Value();
             wrong_type("toString", v, "INTEGER, FLOAT, BOOLEAN, STRING or a temporal");
     }

@@ -227,7 +227,7 @@ Value build(Kind kind, const Value& arg, const char* fn) {
     const Map* map = nullptr;
     if (arg.is_map()) {
         map = &arg.as_map();
-    } else if (is_temporal(arg) && arg.kind() != ValueKind::Duration) {
+    } else if (arg.is_temporal() && arg.kind() != ValueKind::Duration) {
         // date(x) of another temporal selects its parts, like date({date: x}).
         wrapped["datetime"] = arg;
         map = &wrapped;
@@ -365,7 +365,7 @@ Value truncate(Args a, const FunctionContext&) {
     if (a[1].is_null()) return Value();
     const std::string& unit = string_arg(fn, a[0]);
     Parts p = parts_of(a[1]);
-    if (!is_temporal(a[1]) || a[1].kind() == ValueKind::Duration) wrong_type(fn, a[1], "a temporal");
+    if (!a[1].is_temporal() || a[1].kind() == ValueKind::Duration) wrong_type(fn, a[1], "a temporal");
     std::int64_t days = p.days.value_or(0);
     std::int64_t nanos = p.nanos.value_or(0);
     CivilDate c = civil_from_days(days);

@@ -25,7 +25,7 @@ std::string concat_text(const Value& v) { return v.is_string() ? v.as_string() :
 
 bool is_string_addable(const Value& v) { return v.is_string() || v.is_number(); }
 
-bool is_instant_kind(const Value& v) { return is_temporal(v) && v.kind() != ValueKind::Duration; }
+bool is_instant_kind(const Value& v) { return v.is_temporal() && v.kind() != ValueKind::Duration; }
 
 }  // namespace
 

@@ -266,18 +266,6 @@ std::string format_duration(const Duration& d) {
     return out;
 }
 
-bool is_temporal(const Value& v) {
-    switch (v.kind()) {
-        case ValueKind::Date:
-        case ValueKind::LocalTime:
-        case ValueKind::Time:
-        case ValueKind::LocalDateTime:
-        case ValueKind::DateTime:
-        case ValueKind::Duration: return true;
-        default: return false;
-    }
-}
-
 std::string format_temporal(const Value& v) {
     switch (v.kind()) {
         case ValueKind::Date: return format_date(v.as_date());

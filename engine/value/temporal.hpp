@@ -93,9 +93,8 @@ std::string format_time(Time t);
 std::string format_local_datetime(LocalDateTime t);
 std::string format_datetime(const DateTime& t);
 std::string format_duration(const Duration& d);
-// Any temporal kind; precondition: v is temporal.
+// Any temporal kind; precondition: v.is_temporal().
 std::string format_temporal(const Value& v);
-bool is_temporal(const Value& v);
 
 // ---- parsing ISO 8601 as the TCK uses it; throws ArgumentError on malformed text
 Date parse_date(std::string_view text);

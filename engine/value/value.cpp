@@ -207,7 +207,7 @@ std::string Value::to_string() const {
 std::string Value::to_display() const {
     if (is_null()) return "";
     if (is_string()) return as_string();
-    if (value::is_temporal(*this)) return value::format_temporal(*this);
+    if (is_temporal()) return value::format_temporal(*this);
     return to_string();
 }
 

@@ -163,6 +163,8 @@ public:
     bool is_node() const { return kind() == ValueKind::Node; }
     bool is_relationship() const { return kind() == ValueKind::Relationship; }
     bool is_path() const { return kind() == ValueKind::Path; }
+    // Date, LocalTime, Time, LocalDateTime, DateTime or Duration (contiguous in ValueKind).
+    bool is_temporal() const { return kind() >= ValueKind::Date && kind() <= ValueKind::Duration; }
 
     // Unchecked accessors: the caller knows the kind (std::bad_variant_access otherwise).
     bool as_bool() const { return std::get<bool>(v_); }

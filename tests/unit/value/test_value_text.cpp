@@ -98,3 +98,14 @@ TEST_CASE("Error and Result") {
     ok.mutable_stats().labels_added = 1;
     CHECK(ok.stats().any());
 }
+
+TEST_CASE("is_temporal is true for the six temporal kinds only") {
+    using kgq::Value;
+    for (const Value& v :
+         {Value(kgq::Date{1}), Value(kgq::LocalTime{1}), Value(kgq::Time{1, 0}), Value(kgq::LocalDateTime{1, 0}),
+          Value(kgq::DateTime{1, 0, 0, ""}), Value(kgq::Duration{1, 0, 0, 0})})
+        CHECK(v.is_temporal());
+    for (const Value& v : {Value(), Value(true), Value(1), Value(1.5), Value("2024-01-01"), Value(kgq::List{}),
+                           Value(kgq::Map{}), Value(kgq::Node{}), Value(kgq::Relationship{}), Value(kgq::Path{})})
+        CHECK_FALSE(v.is_temporal());
+}
