@@ -5,7 +5,7 @@
 # where a query word is expected (issue 13). Usage: completion.py KGQ_BINARY REPO_ROOT.
 import os, pty, sys, time
 
-from pty_support import Checks, read_until
+from pty_support import Checks, quit_and_wait, read_until
 
 kgq, root = sys.argv[1], sys.argv[2]
 checks = Checks()
@@ -46,9 +46,5 @@ out = complete("IMPORT STIX 'tests/cl", "i/")         # tests/cli/
 check(b"i/ " not in out, "a folder is completed without a space after it")
 complete("RETURN gra", "RETURN gra", absent="phs")    # no file names for a query word
 
-os.write(fd, b":quit\r")
-try:
-    os.waitpid(pid, 0)
-except ChildProcessError:
-    pass
+quit_and_wait(fd, pid)
 checks.finish()

@@ -39,3 +39,12 @@ def read_until(fd, needle, timeout):
             if needle in out:
                 return True, out
     return False, out
+
+
+def quit_and_wait(fd, pid):
+    """Types :quit at the prompt and reaps the process; returns its wait status (None if gone)."""
+    os.write(fd, b":quit\r")
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return None

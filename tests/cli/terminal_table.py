@@ -5,7 +5,7 @@
 # Usage: terminal_table.py KGQ_BINARY. Prints "N passed, N failed".
 import fcntl, os, pty, re, select, struct, sys, termios, time, unicodedata
 
-from pty_support import Checks, read_until
+from pty_support import Checks, quit_and_wait, read_until
 
 kgq = sys.argv[1]
 checks = Checks()
@@ -39,10 +39,6 @@ for cols in (80, 200):
     check(len(rows) == 40 and rows[0].split("│")[1].strip() == "1" and rows[-1].split("│")[1].strip() == "100",
           "%d columns: the first and last 20 rows" % cols)
     check("…" in text, "%d columns: the long description is cut" % cols)
-    os.write(fd, b":quit\r")
-    try:
-        os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
+    quit_and_wait(fd, pid)
 
 checks.finish()

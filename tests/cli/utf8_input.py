@@ -5,7 +5,7 @@
 # kgq set its LC_CTYPE (issue 13). Usage: utf8_input.py KGQ_BINARY. Prints "N passed, N failed".
 import os, pty, select, sys, tempfile, time
 
-from pty_support import Checks, read_until
+from pty_support import Checks, quit_and_wait, read_until
 
 kgq = sys.argv[1]
 checks = Checks()
@@ -31,11 +31,7 @@ for lang in ["C.UTF-8", "C"]:
     # The answer line (not the echo of the input): the text, then its length in characters.
     answer = ("%s,%d" % (text, len(text))).encode()
     check(ok and answer in out, "LANG=%s: typed UTF-8 reaches the query (%s)" % (lang, "ok" if answer in out else out[-200:]))
-    os.write(fd, b":quit\r")
-    try:
-        os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
+    quit_and_wait(fd, pid)
     history = os.path.join(home, ".kgq_history")
     kept = open(history, "rb").read() if os.path.exists(history) else b""
     # libedit's history file escapes some bytes (vis(3)); the text must come back unescaped.
