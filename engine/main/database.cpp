@@ -8,12 +8,10 @@
 #include "common/statement_budget.hpp"
 #include "executor/executor.hpp"
 #include "executor/physical_operator.hpp"
-#include "function/procedure_registry.hpp"
+#include "main/database_impl.hpp"
 #include "main/result_materializer.hpp"
 #include "main/schema_statements.hpp"
 #include "main/statement_extensions.hpp"
-#include "parser.hpp"
-#include "persist/database_file.hpp"
 #include "persist/file_error.hpp"
 #include "planner/planner.hpp"
 #include "statement_split.hpp"
@@ -29,41 +27,6 @@
 #include <thread>
 
 namespace kgq {
-
-struct Database::Impl {
-    catalog::Catalog catalog;
-    storage::GraphStore store{catalog};
-    function::ProcedureRegistry procedures;
-    // Set by interrupt(), cleared when a run begins; lock-free so a signal handler may set it.
-    std::atomic<bool> interrupt_requested{false};
-    static_assert(std::atomic<bool>::is_always_lock_free);
-    // Many statements that only read run together; one that writes (data or schema) runs
-    // alone, so no reader sees it half-applied (API thread safety, database.hpp).
-    mutable std::shared_mutex lock;
-    // An open transaction (BEGIN ... COMMIT or ROLLBACK): its statements share the store's
-    // undo log, each from a savepoint. Writers of other threads wait for it to end.
-    bool in_transaction = false;
-    std::thread::id transaction_owner;
-    std::condition_variable_any transaction_ended;
-    // The file the database lives in; null in memory. Closed (checkpointed) by ~Impl.
-    std::unique_ptr<persist::DatabaseFile> file;
-    ~Impl();
-
-    // Makes the statement about to commit durable (before store.commit()), then
-    // checkpoints when the log has grown large; a failed checkpoint is a warning, the
-    // commit being in the log already.
-    void make_durable();
-    void checkpoint_if_due(Result& result);
-
-    Result control_transaction(const ast::TransactionControl& control);
-
-    // `at` is the line and column where the statement begins (the caller tracks them as it
-    // walks the script, so a long script costs linear time, not quadratic).
-    Result run_statement(const ast::Statement& statement, std::string_view text, grammar::LineColumn at,
-                         const Parameters& params, const ExecuteOptions& options);
-    Result run_query(const ast::Statement& statement, const ast::RegularQuery& query, std::string_view text,
-                     const Parameters& params, const ExecuteOptions& options);
-};
 
 Database::Database() : impl_(std::make_unique<Impl>()) {}
 
@@ -148,6 +111,8 @@ std::string syntax_detail(std::string_view text, std::uint32_t offset, const std
     return "UnexpectedSyntax";
 }
 
+}  // namespace
+
 Error syntax_error(const grammar::SyntaxError& e, std::string_view text) {
     Error error;
     error.kind = ErrorKind::Syntax;
@@ -162,6 +127,7 @@ Error syntax_error(const grammar::SyntaxError& e, std::string_view text) {
     return error;
 }
 
+namespace {
 [[noreturn]] void transaction_error(std::string message) {
     Error e;
     e.kind = ErrorKind::Semantic;
@@ -169,9 +135,8 @@ Error syntax_error(const grammar::SyntaxError& e, std::string_view text) {
     e.message = std::move(message);
     throw Exception(std::move(e));
 }
+}  // namespace
 
-// Whether a statement may change the graph or the schema: it then takes the write lock and
-// the undo log. Decided from the text alone, before binding (which reads the catalog).
 bool statement_writes(const ast::Statement& statement) {
     const auto* query = boost::get<ast::RegularQuery>(&statement.body);
     if (!query) return boost::get<ast::ExportStix>(&statement.body) == nullptr;  // schema, COPY, IMPORT
@@ -190,14 +155,34 @@ bool statement_writes(const ast::Statement& statement) {
     return false;
 }
 
-}  // namespace
+std::shared_ptr<const CompiledQuery> Database::Impl::compile(const ast::RegularQuery& query, std::string_view text,
+                                                             const Parameters& params, StatementPlans* plans) {
+    std::string signature;
+    const PlanContext now = PlanContext::of(store, procedure_changes);
+    if (plans) {
+        signature = parameter_signature(params);
+        if (auto kept = plans->find(signature, now)) return kept;
+    }
+    auto compiled = std::make_shared<CompiledQuery>();
+    binder::Binder binder(catalog, params, text, &procedures);
+    compiled->bound = binder.bind(query);
+    planner::Planner planner(store, compiled->bound);
+    compiled->plan = planner.plan();
+    for (std::size_t i = 0; i < compiled->plan.column_slots.size(); ++i)
+        compiled->column_types.push_back(column_type_name(compiled->bound, compiled->plan, i));
+    compiled->catalog_changes = now.catalog_changes;
+    compiled->procedure_changes = now.procedure_changes;
+    compiled->nodes = now.nodes;
+    compiled->relationships = now.relationships;
+    if (plans && compiled->plan.data_warnings.empty()) plans->keep(signature, compiled);
+    return compiled;
+}
 
 Result Database::Impl::run_query(const ast::Statement& statement, const ast::RegularQuery& query, std::string_view text,
-                                 const Parameters& params, const ExecuteOptions& options) {
-    binder::Binder binder(catalog, params, text, &procedures);
-    binder::BoundQuery bound = binder.bind(query);
-    planner::Planner planner(store, bound);
-    planner::LogicalPlan plan = planner.plan();
+                                 const Parameters& params, const ExecuteOptions& options, StatementPlans* plans) {
+    const std::shared_ptr<const CompiledQuery> compiled = compile(query, text, params, plans);
+    const binder::BoundQuery& bound = compiled->bound;
+    const planner::LogicalPlan& plan = compiled->plan;
     Result result;
     result.mutable_warnings() = bound.warnings;
     for (const auto& [message, span] : plan.data_warnings) {
@@ -212,9 +197,7 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
         result.mutable_warnings().push_back(std::move(w));
     }
     result.mutable_columns() = plan.columns;
-    for (std::size_t i = 0; i < plan.column_slots.size(); ++i) {
-        result.mutable_column_types().push_back(column_type_name(bound, plan, i));
-    }
+    result.mutable_column_types() = compiled->column_types;
     if (statement.mode == ast::ExplainMode::Explain) {
         result.mutable_columns().clear();
         result.mutable_column_types().clear();
@@ -255,7 +238,7 @@ Result Database::Impl::run_query(const ast::Statement& statement, const ast::Reg
 }
 
 Result Database::Impl::run_statement(const ast::Statement& statement, std::string_view text, grammar::LineColumn at,
-                                     const Parameters& params, const ExecuteOptions& options) {
+                                     const Parameters& params, const ExecuteOptions& options, StatementPlans* plans) {
     auto started = std::chrono::steady_clock::now();
     Result result;
     value::StatementClock clock;  // every "now" in one statement is the same instant
@@ -317,7 +300,7 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
             [&](const auto& body) -> Result {
                 using B = std::decay_t<decltype(body)>;
                 if constexpr (std::is_same_v<B, ast::RegularQuery>) {
-                    return run_query(statement, body, text, params, options);
+                    return run_query(statement, body, text, params, options, plans);
                 } else if constexpr (std::is_same_v<B, ast::TransactionControl>) {
                     if (options.check_only) return Result();
                     return control_transaction(body);
@@ -332,7 +315,7 @@ Result Database::Impl::run_statement(const ast::Statement& statement, std::strin
                 } else if constexpr (std::is_same_v<B, ast::ExportStix>) {
                     if (body.query) {
                         // EXPORT STIX 'file' FROM query: the query's nodes, relationships and paths.
-                        Result rows = run_query(statement, *body.query, text, params, options);
+                        Result rows = run_query(statement, *body.query, text, params, options, plans);
                         if (options.check_only) return Result();
                         return run_extension_statement(store, body, text, params, options, &rows.rows());
                     }
@@ -434,7 +417,10 @@ Result Database::Impl::control_transaction(const ast::TransactionControl& contro
 
 bool Database::run(std::string_view text, const Parameters& params, const ExecuteOptions& options,
                    const std::function<bool(const Result&)>& on_result) {
-    grammar::ParseResult parsed = grammar::parse_script(text);
+    std::shared_ptr<ParsedScript> cached = impl_->plan_cache.parse(text);
+    if (cached->parsed.ok)
+        return impl_->run_script(cached->parsed.script, cached->text, &cached->plans, params, options, on_result, {});
+    grammar::ParseResult parsed = cached->parsed;
     // With continue_on_error a syntax error costs only its statement: the statement (up to
     // its ';') is blanked out, keeping every offset and line, and the script parsed again;
     // each error is reported where its statement would have run.
@@ -467,41 +453,38 @@ bool Database::run(std::string_view text, const Parameters& params, const Execut
         }
         parsed = grammar::parse_script(blanked);
     }
-    const std::string_view script = blanked.empty() ? text : std::string_view(blanked);
+    // A blanked script is not kept: its next run may be fixed.
+    return impl_->run_script(parsed.script, blanked, nullptr, params, options, on_result, syntax_errors);
+}
+
+bool Database::Impl::run_script(const ast::Script& script, std::string_view text, std::vector<StatementPlans>* plans,
+                                const Parameters& params, const ExecuteOptions& options,
+                                const std::function<bool(const Result&)>& on_result,
+                                const std::vector<std::pair<std::size_t, Result>>& syntax_errors) {
     std::size_t next_error = 0;
     auto report_syntax_errors_before = [&](std::size_t offset) {
         for (; next_error < syntax_errors.size() && syntax_errors[next_error].first < offset; ++next_error)
             if (!on_result(syntax_errors[next_error].second)) return false;
         return true;
     };
-    impl_->interrupt_requested.store(false);
+    interrupt_requested.store(false);
     bool all_ok = syntax_errors.empty();
     // Line and column of each statement's start, counted on from the previous statement's.
     std::uint32_t counted_to = 0;
     grammar::LineColumn at;
-    for (const auto& statement : parsed.script.statements) {
+    for (std::size_t i = 0; i < script.statements.size(); ++i) {
+        const ast::Statement& statement = script.statements[i];
         if (!report_syntax_errors_before(statement.begin)) return false;
         if (statement.begin >= counted_to) {
-            const std::string_view gap = script.substr(counted_to, statement.begin - counted_to);
+            const std::string_view gap = text.substr(counted_to, statement.begin - counted_to);
             const grammar::LineColumn step = grammar::line_column(gap, static_cast<std::uint32_t>(gap.size()));
             at = step.line == 1 ? grammar::LineColumn{at.line, at.column + step.column - 1}
                                 : grammar::LineColumn{at.line + step.line - 1, step.column};
         } else {
-            at = grammar::line_column(script, statement.begin);
+            at = grammar::line_column(text, statement.begin);
         }
         counted_to = statement.begin;
-        Result r;
-        if (statement_writes(statement)) {
-            std::unique_lock writer(impl_->lock);
-            // Another thread's open transaction owns the undo log: wait until it ends.
-            impl_->transaction_ended.wait(writer, [&] {
-                return !impl_->in_transaction || impl_->transaction_owner == std::this_thread::get_id();
-            });
-            r = impl_->run_statement(statement, script, at, params, options);
-        } else {
-            std::shared_lock reader(impl_->lock);
-            r = impl_->run_statement(statement, script, at, params, options);
-        }
+        Result r = run_locked(statement, text, at, params, options, plans ? &(*plans)[i] : nullptr);
         bool ok = r.ok();
         all_ok &= ok;
         if (!on_result(r)) return all_ok;
@@ -510,6 +493,19 @@ bool Database::run(std::string_view text, const Parameters& params, const Execut
     }
     report_syntax_errors_before(SIZE_MAX);
     return all_ok;
+}
+
+Result Database::Impl::run_locked(const ast::Statement& statement, std::string_view text, grammar::LineColumn at,
+                                  const Parameters& params, const ExecuteOptions& options, StatementPlans* plans) {
+    if (statement_writes(statement)) {
+        std::unique_lock writer(lock);
+        // Another thread's open transaction owns the undo log: wait until it ends.
+        transaction_ended.wait(writer,
+                               [&] { return !in_transaction || transaction_owner == std::this_thread::get_id(); });
+        return run_statement(statement, text, at, params, options, plans);
+    }
+    std::shared_lock reader(lock);
+    return run_statement(statement, text, at, params, options, plans);
 }
 
 Result Database::execute(std::string_view text, const Parameters& params) {
@@ -557,6 +553,7 @@ bool Database::register_procedure(const std::string& name, const std::vector<Pro
     }
     std::unique_lock writer(impl_->lock);
     impl_->procedures.register_table(name, std::move(in), std::move(out), std::move(rows));
+    ++impl_->procedure_changes;
     return true;
 }
 

@@ -6,6 +6,7 @@
 //   kgq::Result r = db.execute("MATCH (g:IntrusionSet {name: $n}) RETURN g.name", {{"n", "UNC4841"}});
 #pragma once
 
+#include "kgq/prepared_statement.hpp"
 #include "kgq/result.hpp"
 #include "kgq/schema_info.hpp"
 #include "kgq/value.hpp"
@@ -78,6 +79,11 @@ public:
     // Runs every ';'-separated statement of text; returns the last statement's result, or
     // the first error (statements after it do not run). A failed statement writes nothing.
     Result execute(std::string_view text, const Parameters& params = {});
+
+    // Parses one statement now, to run it many times: see kgq/prepared_statement.hpp. A
+    // syntax error, or text that is not exactly one statement, gives a PreparedStatement
+    // whose ok() is false.
+    PreparedStatement prepare(std::string_view text);
 
     // Runs the statements one by one and hands each result to on_result as it completes;
     // on_result returns false to stop. Returns false if any statement failed.
