@@ -30,7 +30,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // The queries in the order of Kùzu's test files (interactive_short.test, interactive_complex.test).
-const std::vector<std::string> all_queries{"is1", "is2", "is3", "is4", "is5", "is6", "is7", "ic2",
+const std::vector<std::string> all_queries{"is1", "is2", "is3", "is4", "is5",  "is6",  "is7", "ic2",
                                            "ic3", "ic4", "ic6", "ic8", "ic11", "ic12", "ic13"};
 
 double ms_since(Clock::time_point start) {
